@@ -1,0 +1,2 @@
+/* placeholder until written */
+#include "mizan-assessment.h"

@@ -1,0 +1,87 @@
+/* mizan-results.h — scoring, gaps, priorities and roadmap of an assessment
+ * Exactly the rules of DESIGN.md "Scoring"; numbers are unrounded. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "mizan-framework.h"
+#include "mizan-assessment.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const MizanCapability *capability;
+  gboolean applicable;   /* FALSE when every practice is na */
+  guint    level;        /* 0..L, when applicable */
+  double   score;        /* 0..1, when applicable */
+  double   completion;   /* answered (na counts) / all */
+  guint    answered;
+  guint    total;
+  guint    target;       /* override or the framework's default */
+  guint    gap;          /* max(0, target - level), when applicable */
+} MizanCapabilityResult;
+
+typedef struct {
+  const MizanDomain *domain;
+  gboolean applicable;   /* FALSE when no capability is applicable */
+  guint    level;        /* min of applicable capabilities' levels */
+  double   index;        /* weight-averaged capability levels */
+  double   score;
+  double   target;
+  double   gap;
+  double   completion;
+  guint    answered;
+  guint    total;
+} MizanDomainResult;
+
+typedef struct {
+  const MizanCapability *capability;
+  guint  gap;
+  double priority;       /* gap × capability weight × domain weight */
+} MizanPriority;
+
+typedef enum {
+  MIZAN_PHASE_NEXT = 1,
+  MIZAN_PHASE_THEN = 2,
+  MIZAN_PHASE_LATER = 3,
+} MizanPhase;
+
+typedef struct {
+  const MizanPractice *practice;
+  MizanStatus status;
+  MizanPhase  phase;     /* practice level − capability level, 3 and above as LATER */
+} MizanRoadmapItem;
+
+typedef struct {
+  MizanFramework        *framework;     /* a reference is held */
+  gboolean               applicable;    /* FALSE when no domain is applicable */
+  double                 index;         /* 0..L */
+  double                 score;         /* 0..1 */
+  double                 completion;    /* 0..1 */
+  guint                  answered;
+  guint                  total;
+  MizanDomainResult     *domains;       /* framework order */
+  guint                  n_domains;
+  MizanCapabilityResult *capabilities;  /* framework order (flat index) */
+  guint                  n_capabilities;
+  MizanPriority         *priorities;    /* highest first, then file order */
+  guint                  n_priorities;
+  MizanRoadmapItem      *roadmap;       /* by priority, then lowest level first */
+  guint                  n_roadmap;
+} MizanResults;
+
+/* @statuses has one entry per practice (framework order); @targets one per
+ * capability, a negative entry meaning the framework's default; @targets may be NULL. */
+MizanResults *mizan_results_compute_statuses (MizanFramework     *framework,
+                                              const MizanStatus  *statuses,
+                                              const int          *targets);
+/* Answers and targets of @assessment whose ids the framework lacks are ignored. */
+MizanResults *mizan_results_compute          (MizanFramework     *framework,
+                                              MizanAssessment    *assessment);
+void          mizan_results_free             (MizanResults       *results);
+/* DESIGN.md "Results JSON" */
+JsonNode     *mizan_results_to_json          (const MizanResults *results,
+                                              const char         *assessment_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MizanResults, mizan_results_free)
+
+G_END_DECLS

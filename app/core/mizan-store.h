@@ -1,0 +1,102 @@
+/* mizan-store.h — the local SQLite database of organizations and assessments
+ * WAL, busy timeout, versioned schema; every user edit is one transaction. */
+#pragma once
+
+#include <glib-object.h>
+#include "mizan-assessment.h"
+
+G_BEGIN_DECLS
+
+#define MIZAN_STORE_SCHEMA_VERSION 1
+
+#define MIZAN_STORE_ERROR (mizan_store_error_quark ())
+typedef enum {
+  MIZAN_STORE_ERROR_OPEN,       /* cannot open or create the file */
+  MIZAN_STORE_ERROR_TOO_NEW,    /* schema from a newer Mizan; left untouched */
+  MIZAN_STORE_ERROR_CORRUPT,    /* not a database, or damaged */
+  MIZAN_STORE_ERROR_NOT_FOUND,  /* no such assessment */
+  MIZAN_STORE_ERROR_EXISTS,     /* an assessment with that id is already stored */
+  MIZAN_STORE_ERROR_FAILED,     /* any other SQLite failure; nothing was written */
+} MizanStoreError;
+GQuark mizan_store_error_quark (void);
+
+typedef struct {
+  char   *id;
+  char   *title;
+  char   *org_name;
+  char   *framework_id;
+  char   *framework_version;
+  gint64  updated;    /* Unix seconds */
+  guint   answered;   /* answers whose status is set (na counts) */
+} MizanAssessmentSummary;
+
+void mizan_assessment_summary_free (MizanAssessmentSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MizanAssessmentSummary, mizan_assessment_summary_free)
+
+typedef struct {
+  gint64  id;
+  char   *name;
+  char   *country;
+  char   *sector;
+  char   *size;
+} MizanOrganization;
+
+void mizan_organization_free (MizanOrganization *organization);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MizanOrganization, mizan_organization_free)
+
+#define MIZAN_TYPE_STORE (mizan_store_get_type ())
+G_DECLARE_FINAL_TYPE (MizanStore, mizan_store, MIZAN, STORE, GObject)
+
+/* $XDG_DATA_HOME/mizan/mizan.db */
+char            *mizan_store_get_default_path     (void);
+
+/* Creates the file (mode 0600) and its directory (0700) when missing and
+ * migrates an older schema; refuses a newer one without altering it. */
+MizanStore      *mizan_store_open                 (const char       *path,
+                                                   GError          **error);
+const char      *mizan_store_get_path             (MizanStore       *self);
+
+/* Newest first; element type MizanAssessmentSummary. */
+GPtrArray       *mizan_store_list_assessments     (MizanStore       *self,
+                                                   GError          **error);
+GPtrArray       *mizan_store_list_organizations   (MizanStore       *self,
+                                                   GError          **error);
+gboolean         mizan_store_has_assessment       (MizanStore       *self,
+                                                   const char       *id,
+                                                   GError          **error);
+MizanAssessment *mizan_store_load_assessment      (MizanStore       *self,
+                                                   const char       *id,
+                                                   GError          **error);
+/* Writes the whole assessment (metadata, organization, answers, targets) in
+ * one transaction. Without @replace an existing id is MIZAN_STORE_ERROR_EXISTS;
+ * with it the stored one is replaced whole. The organization is matched by
+ * name and country, else created; its id is set on @assessment. */
+gboolean         mizan_store_save_assessment      (MizanStore       *self,
+                                                   MizanAssessment  *assessment,
+                                                   gboolean          replace,
+                                                   GError          **error);
+/* One user edit, one transaction; also bumps the assessment's updated time.
+ * A NONE status with no note and no evidence deletes the answer. */
+gboolean         mizan_store_set_answer           (MizanStore       *self,
+                                                   const char       *assessment_id,
+                                                   const char       *practice_id,
+                                                   MizanStatus       status,
+                                                   const char       *note,
+                                                   const char       *evidence,
+                                                   GError          **error);
+/* @target < 0 removes the override. */
+gboolean         mizan_store_set_target           (MizanStore       *self,
+                                                   const char       *assessment_id,
+                                                   const char       *capability_id,
+                                                   int               target,
+                                                   GError          **error);
+gboolean         mizan_store_delete_assessment    (MizanStore       *self,
+                                                   const char       *id,
+                                                   GError          **error);
+/* The random submission id used for this assessment's anonymized
+ * submissions, created on first use and kept, so re-sending replaces. */
+char            *mizan_store_get_submission_id    (MizanStore       *self,
+                                                   const char       *assessment_id,
+                                                   GError          **error);
+
+G_END_DECLS
