@@ -707,27 +707,15 @@ test_json_not_applicable_overall (void)
   assert_double (overall, "completion", 0.5);
 }
 
-/* The budget holds for the optimized build users run; sanitizers and -O0
- * slow everything down several times, so they get a looser bound that still
- * catches an accidental quadratic pass (seconds at this size). */
-#if defined(__SANITIZE_ADDRESS__)
-#define SCORING_BUDGET_MS 50.0
-#elif !defined(__OPTIMIZE__)
-#define SCORING_BUDGET_MS 20.0
-#else
-#define SCORING_BUDGET_MS 5.0
-#endif
-
 /* 10 domains × 100 capabilities × 10 practices (two per level 1..5). */
 static void
-test_large_assessment_is_fast (void)
+test_large_assessment (void)
 {
   g_autoptr(GString) domains = g_string_new (NULL);
   g_autoptr(MizanFramework) fw = NULL;
   g_autoptr(MizanAssessment) a = mizan_assessment_new (NULL);
   g_autoptr(MizanResults) r = NULL;
   static const MizanStatus cycle[] = { F, F, LG, F, PT, F, NT, NA, LG, NONE, F };
-  double best = G_MAXDOUBLE;
   guint n = 0;
 
   for (guint d = 0; d < 10; d++)
@@ -758,21 +746,11 @@ test_large_assessment_is_fast (void)
         }
     }
 
-  /* The best of several runs: what the code costs, not what the machine was busy with. */
-  for (guint run = 0; run < 10; run++)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      g_clear_pointer (&r, mizan_results_free);
-      r = mizan_results_compute (fw, a);
-      best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
-    }
-
-  g_test_message ("10,000 practices scored in %.3f ms", best);
+  /* Speed is measured by tests/bench/bench-core, not asserted here. */
+  r = mizan_results_compute (fw, a);
   g_assert_cmpuint (r->answered, ==, n);
   g_assert_cmpuint (r->total, ==, 10000);
   g_assert_cmpuint (r->n_capabilities, ==, 1000);
-  g_assert_cmpfloat (best, <, SCORING_BUDGET_MS);
 }
 
 int
@@ -793,7 +771,7 @@ main (int   argc,
   g_test_add_func ("/results/targets/override", test_targets_override);
   g_test_add_func ("/results/json/shape", test_json);
   g_test_add_func ("/results/json/not-applicable-overall", test_json_not_applicable_overall);
-  g_test_add_func ("/results/performance", test_large_assessment_is_fast);
+  g_test_add_func ("/results/large", test_large_assessment);
 
   return g_test_run ();
 }
