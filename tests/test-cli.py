@@ -1,1 +1,353 @@
-print("1..0 # SKIP not written yet")
+#!/usr/bin/env python3
+"""test-cli.py — mizan-cli as a user drives it: every command, exit codes, bad input.
+
+Each test runs the real binary on its own temporary database."""
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import uuid
+
+from clitest import (DATA, FRAMEWORKS, Home, assessment_doc, builtin_model,
+                     practices, run_tests, write_json)
+
+
+def db_snapshot(path):
+    """Every row of every table, to prove a failed command changed nothing."""
+    if not os.path.exists(path):
+        return None
+    con = sqlite3.connect(path)
+    try:
+        return '\n'.join(con.iterdump())
+    finally:
+        con.close()
+
+
+def some_answers(fw, statuses=('fully', 'largely', 'partially', 'not', 'na', None)):
+    return {p['id']: statuses[i % len(statuses)] for i, (_, _, p) in enumerate(practices(fw))}
+
+
+def test_usage_errors():
+    h = Home()
+    try:
+        assert h.run(db=False).returncode == 2
+        assert h.run('no-such-command').returncode == 2
+        assert h.run('score').returncode == 2
+        assert h.run('--bogus', 'list', db=False).returncode == 2
+        assert h.run('export', 'x', '--format', 'doc', '-o', h.path('x')).returncode == 2
+        p = h.run('--help', db=False, check=0)
+        for command in ('frameworks', 'validate', 'import', 'export', 'list', 'score', 'submission'):
+            assert command in p.stdout, command
+    finally:
+        h.close()
+
+
+def test_frameworks_lists_builtin():
+    h = Home()
+    try:
+        p = h.run('frameworks', check=0)
+        line = next(l for l in p.stdout.splitlines() if l.startswith('oic-ccmm'))
+        fields = line.split()
+        assert fields[1] == '1.0.0'
+        assert int(fields[2]) >= 10 and int(fields[3]) >= 30 and int(fields[4]) >= 200, line
+    finally:
+        h.close()
+
+
+def test_validate_builtin_model():
+    h = Home()
+    try:
+        path = os.path.join(FRAMEWORKS, 'oic-ccmm.json')
+        p = h.run('validate', path, check=0)
+        m = re.search(r'(\d+) levels, (\d+) domains, (\d+) capabilities, (\d+) practices; '
+                      r'text complete in (.*)$', p.stdout.strip())
+        assert m, p.stdout
+        assert int(m.group(1)) == 5
+        assert int(m.group(2)) >= 10 and int(m.group(3)) >= 30 and int(m.group(4)) >= 200
+        assert m.group(5).split(', ') == ['ar', 'en', 'fr'], m.group(5)
+    finally:
+        h.close()
+
+
+def test_validate_five_faults():
+    h = Home()
+    try:
+        path = os.path.join(DATA, 'frameworks', 'five-faults.json')
+        p = h.run('validate', path, check=1)
+        lines = p.stdout.splitlines()
+        assert len(lines) == 5, lines
+        paths = set()
+        for line in lines:
+            assert line.startswith(path + ': '), line
+            place = line[len(path) + 2:].split(': ', 1)[0]
+            assert place, line
+            paths.add(place)
+        assert len(paths) == 5, paths
+        assert len(p.stderr.strip().splitlines()) == 1 and '5 problems' in p.stderr, p.stderr
+    finally:
+        h.close()
+
+
+def test_validate_syntax_error():
+    h = Home()
+    try:
+        path = write_json(h.path('broken.json'), {})
+        with open(path, 'w') as f:
+            f.write('{\n  "format": "mizan-framework",\n  "id": oops\n}\n')
+        p = h.run('validate', path, check=1)
+        assert p.stdout.startswith(f'{path}:3:'), p.stdout
+    finally:
+        h.close()
+
+
+def test_validate_missing_file():
+    h = Home()
+    try:
+        p = h.run('validate', h.path('nope.json'), check=1)
+        assert 'nope.json' in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
+    finally:
+        h.close()
+
+
+def test_import_list_score():
+    h = Home()
+    try:
+        fw = builtin_model()
+        doc = assessment_doc(fw, some_answers(fw))
+        path = write_json(h.path('a.mizan'), doc)
+        p = h.run('import', path, check=0)
+        assert p.stdout.strip() == doc['assessment']['id']
+        assert os.stat(h.db).st_mode & 0o777 == 0o600
+        listing = h.run('list', check=0).stdout
+        assert doc['assessment']['id'] in listing and 'Ministry of Test' in listing
+        answered = sum(1 for s in doc['answers'].values() if s['status'] is not None)
+        total = sum(1 for _ in practices(fw))
+        assert f'{100 * answered / total:.0f}%' in listing, listing
+        result = json.loads(h.run('score', doc['assessment']['id'], '--json', check=0).stdout)
+        assert result['assessment'] == doc['assessment']['id']
+        assert len(result['domains']) == len(fw['domains'])
+        # a unique prefix is enough
+        short = h.run('score', doc['assessment']['id'][:8], check=0).stdout
+        assert 'Maturity index' in short
+    finally:
+        h.close()
+
+
+def test_import_unknown_practice_changes_nothing():
+    h = Home()
+    try:
+        fw = builtin_model()
+        first = assessment_doc(fw, some_answers(fw))
+        h.run('import', write_json(h.path('first.mizan'), first), check=0)
+        before = db_snapshot(h.db)
+        bad = assessment_doc(fw, some_answers(fw))
+        bad['answers']['GOV.9.9'] = {'status': 'fully'}
+        p = h.run('import', write_json(h.path('bad.mizan'), bad), check=1)
+        assert 'GOV.9.9' in p.stdout + p.stderr, (p.stdout, p.stderr)
+        assert db_snapshot(h.db) == before
+        assert bad['assessment']['id'] not in h.run('list', check=0).stdout
+    finally:
+        h.close()
+
+
+def test_import_bad_values_all_reported():
+    h = Home()
+    try:
+        fw = builtin_model()
+        doc = assessment_doc(fw, {'GOV.1.1': 'sometimes', 'GOV.1.2': 'fully'},
+                             org={'name': 'X', 'country': 'ZZZ', 'sector': 'government', 'size': 'huge'})
+        doc['targets'] = {'GOV.1': 9}
+        path = write_json(h.path('bad.mizan'), doc)
+        p = h.run('import', path, check=1)
+        out = p.stdout
+        for place in ('answers["GOV.1.1"].status', 'organization.country', 'organization.size',
+                      'targets["GOV.1"]'):
+            assert f'{path}: {place}: ' in out, (place, out)
+        assert not os.path.exists(h.db) or 'X' not in h.run('list', check=0).stdout
+    finally:
+        h.close()
+
+
+def test_import_existing_needs_replace_or_copy():
+    h = Home()
+    try:
+        fw = builtin_model()
+        doc = assessment_doc(fw, {'GOV.1.1': 'fully'})
+        path = write_json(h.path('a.mizan'), doc)
+        aid = h.run('import', path, check=0).stdout.strip()
+        p = h.run('import', path, check=1)
+        assert '--replace' in p.stderr and '--copy' in p.stderr
+        doc['answers'] = {'GOV.1.2': {'status': 'not'}}
+        write_json(path, doc)
+        assert h.run('import', path, '--replace', check=0).stdout.strip() == aid
+        exported = json.loads(h.run('export', aid, '--format', 'json', '-o', '-', check=0).stdout)
+        assert set(exported['answers']) == {'GOV.1.2'}, exported['answers']
+        copy_id = h.run('import', path, '--copy', check=0).stdout.strip()
+        assert copy_id != aid and uuid.UUID(copy_id)
+        assert h.run('import', path, '--copy', '--replace').returncode == 2
+    finally:
+        h.close()
+
+
+def test_export_import_round_trip():
+    h = Home()
+    other = Home()
+    try:
+        fw = builtin_model()
+        notes = {'GOV.1.1': 'Strategy approved by the minister, ref. 12/2026', 'PRO.1.2': 'قيد المراجعة'}
+        doc = assessment_doc(fw, some_answers(fw), targets={'GOV.1': 4, 'PRO.2': 2}, notes=notes)
+        aid = h.run('import', write_json(h.path('a.mizan'), doc), check=0).stdout.strip()
+        out = h.path('out.mizan')
+        h.run('export', aid, '--format', 'json', '-o', out, check=0)
+        other.run('import', out, check=0)
+        again = other.path('again.mizan')
+        other.run('export', aid, '--format', 'json', '-o', again, check=0)
+        a = json.load(open(out, encoding='utf-8'))
+        b = json.load(open(again, encoding='utf-8'))
+        assert a == b
+        assert a['targets'] == {'GOV.1': 4, 'PRO.2': 2}
+        assert a['answers']['PRO.1.2']['note'] == 'قيد المراجعة'
+        # unanswered practices without a note are not stored, so not exported
+        assert {k: v['status'] for k, v in a['answers'].items()} == \
+            {k: v['status'] for k, v in doc['answers'].items() if v['status'] is not None or 'note' in v}
+        score_a = h.run('score', aid, '--json', check=0).stdout
+        score_b = other.run('score', aid, '--json', check=0).stdout
+        assert score_a == score_b
+    finally:
+        h.close()
+        other.close()
+
+
+def test_export_csv():
+    h = Home()
+    try:
+        fw = builtin_model()
+        notes = {'GOV.1.1': '=HYPERLINK("http://x")', 'GOV.1.2': 'line one\nline "two", three'}
+        doc = assessment_doc(fw, some_answers(fw), notes=notes)
+        aid = h.run('import', write_json(h.path('a.mizan'), doc), check=0).stdout.strip()
+        out = h.path('a.csv')
+        h.run('export', aid, '--format', 'csv', '-o', out, check=0)
+        rows = list(csv.DictReader(open(out, encoding='utf-8', newline='')))
+        assert len(rows) == sum(1 for _ in practices(fw))
+        by_id = {r['practice']: r for r in rows}
+        assert by_id['GOV.1.1']['note'] == "'" + notes['GOV.1.1']
+        assert by_id['GOV.1.2']['note'] == notes['GOV.1.2']
+        score = json.loads(h.run('score', aid, '--json', check=0).stdout)
+        cap = score['domains'][0]['capabilities'][0]
+        row = next(r for r in rows if r['capability'] == cap['id'])
+        if cap['score'] is not None:
+            assert float(row['capability_score']) == cap['score']
+    finally:
+        h.close()
+
+
+def test_export_later_formats_say_so():
+    h = Home()
+    try:
+        fw = builtin_model()
+        aid = h.run('import', write_json(h.path('a.mizan'), assessment_doc(fw, {})), check=0).stdout.strip()
+        for fmt in ('pdf', 'xlsx', 'svg', 'png'):
+            p = h.run('export', aid, '--format', fmt, '-o', h.path('x.' + fmt), check=1)
+            assert 'not available' in p.stderr, p.stderr
+            assert not os.path.exists(h.path('x.' + fmt))
+        for cmd in (['report', aid, '-o', h.path('r.pdf')], ['sync', aid], ['benchmark', aid]):
+            assert 'not available' in h.run(*cmd, check=1).stderr
+    finally:
+        h.close()
+
+
+def test_export_unwritable_destination():
+    h = Home()
+    try:
+        fw = builtin_model()
+        aid = h.run('import', write_json(h.path('a.mizan'), assessment_doc(fw, {})), check=0).stdout.strip()
+        dest = h.path('missing-dir/out.mizan')
+        p = h.run('export', aid, '--format', 'json', '-o', dest, check=1)
+        assert 'out.mizan' in p.stderr and len(p.stderr.strip().splitlines()) == 1
+        assert not os.path.exists(os.path.dirname(dest))
+    finally:
+        h.close()
+
+
+ALLOWED_TOP = {'schema', 'submission_id', 'framework', 'country', 'sector', 'size', 'period',
+               'domains', 'capabilities'}
+
+
+def test_submission_only_allowed_fields():
+    h = Home()
+    try:
+        fw = builtin_model()
+        notes = {'GOV.1.1': 'SECRET-NOTE-7731'}
+        doc = assessment_doc(fw, some_answers(fw), notes=notes,
+                             org={'name': 'Ministry UNIQUE-ORG-5521', 'country': 'PAK',
+                                  'sector': 'finance', 'size': 'medium'})
+        doc['assessment']['title'] = 'TITLE-8812'
+        doc['assessment']['assessor'] = 'ASSESSOR-9934'
+        aid = h.run('import', write_json(h.path('a.mizan'), doc), check=0).stdout.strip()
+        text = h.run('submission', aid, check=0).stdout
+        payload = json.loads(text)
+        assert set(payload) == ALLOWED_TOP, set(payload) ^ ALLOWED_TOP
+        assert set(payload['framework']) == {'id', 'version'}
+        assert payload['schema'] == 'mizan-submission/1'
+        assert (payload['country'], payload['sector'], payload['size'], payload['period']) == \
+            ('PAK', 'finance', 'medium', '2026-Q4')
+        for d in payload['domains']:
+            assert set(d) == {'id', 'level', 'index', 'score'}, d
+        for c in payload['capabilities']:
+            assert set(c) == {'id', 'level', 'score'}, c
+        for secret in ('SECRET-NOTE-7731', 'UNIQUE-ORG-5521', 'TITLE-8812', 'ASSESSOR-9934', aid,
+                       '2026-11-02', '2026-10-01'):
+            assert secret not in text, secret
+        assert payload['submission_id'] != aid and uuid.UUID(payload['submission_id']).version == 4
+        # the same id every time, so that re-sending replaces
+        assert json.loads(h.run('submission', aid, check=0).stdout)['submission_id'] == payload['submission_id']
+    finally:
+        h.close()
+
+
+def test_newer_database_refused_untouched():
+    h = Home()
+    try:
+        con = sqlite3.connect(h.db)
+        con.execute('PRAGMA user_version = 99')
+        con.execute('CREATE TABLE future (x)')
+        con.commit()
+        con.close()
+        digest = hashlib.sha256(open(h.db, 'rb').read()).hexdigest()
+        p = h.run('list', check=1)
+        assert 'newer' in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
+        assert hashlib.sha256(open(h.db, 'rb').read()).hexdigest() == digest
+    finally:
+        h.close()
+
+
+def test_missing_framework_is_named():
+    h = Home()
+    try:
+        fw = builtin_model()
+        extra = os.path.join(h.dir, 'fw')
+        os.makedirs(extra)
+        fw2 = dict(fw, version='2.0.0')
+        write_json(os.path.join(extra, 'oic-ccmm-2.json'), fw2)
+        env = dict(h.env, MIZAN_FRAMEWORKS_DIR=extra)
+        aid = h.run('import', write_json(h.path('a.mizan'), assessment_doc(fw2, {})), env=env, check=0).stdout.strip()
+        p = h.run('score', aid, check=1)  # only 1.0.0 is installed now
+        assert 'oic-ccmm' in p.stderr and '2.0.0' in p.stderr and 'not installed' in p.stderr, p.stderr
+    finally:
+        h.close()
+
+
+def test_unknown_assessment():
+    h = Home()
+    try:
+        p = h.run('score', '00000000-0000-4000-8000-000000000000', check=1)
+        assert 'no assessment' in p.stderr
+    finally:
+        h.close()
+
+
+run_tests([(name, func) for name, func in globals().items() if name.startswith('test_')])
