@@ -1,0 +1,39 @@
+# deps.sh — the Debian 12 packages Mizan builds, runs and tests with
+# Sourced by run.sh and test.sh; installs only what is missing, with apt-get.
+
+BUILD_PACKAGES=(
+  meson ninja-build gcc pkg-config gettext python3
+  libglib2.0-dev libjson-glib-dev libsqlite3-dev
+  iso-codes
+)
+# The suite runs under a virtual display and a private D-Bus session, as
+# the desktop app's widget and end-to-end tests need.
+TEST_PACKAGES=(
+  locales-all xvfb xauth dbus dbus-x11
+)
+
+ensure_packages () {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root (or sudo) to install: ${missing[*]}" >&2; return 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Configures BUILDDIR (again when it exists) with the remaining arguments as options.
+setup_build () {
+  local builddir=$1; shift
+  if [ -f "$builddir/build.ninja" ]; then
+    meson setup --reconfigure "$builddir" "$@" >/dev/null
+  else
+    meson setup "$builddir" "$@"
+  fi
+}
