@@ -41,7 +41,7 @@ describe_node (JsonNode *node)
     case G_TYPE_INT64:
       return _("an integer");
     default:
-      return _("a number");
+      return _("a decimal number");
     }
 }
 
@@ -61,21 +61,21 @@ id_path (const char *parent,
   return g_strdup_printf ("%s[\"%s\"]", parent, escaped);
 }
 
+/* Objects are walked with json_object_get_members(), which keeps file order,
+ * so that problems are listed as a person reads the file; json-glib 1.6's
+ * JsonObjectIter goes in hash order. */
 static void
 check_members (MizanProblems      *problems,
                const char         *path,
                JsonObject         *object,
                const char * const *allowed)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  g_autoptr(GList) names = json_object_get_members (object);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
-    if (!g_strv_contains (allowed, name))
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
       {
-        g_autofree char *where = member_path (path, name);
+        g_autofree char *where = member_path (path, l->data);
         mizan_problems_add (problems, where, _("unknown member"));
       }
 }
@@ -209,7 +209,7 @@ read_metadata (MizanProblems   *problems,
 {
   static const char * const members[] = { "id", "title", "assessor", "created", "updated", NULL };
   JsonObject *meta = get_object (problems, root, "", "assessment", TRUE);
-  const char *id;
+  const char *id, *assessor;
   gint64 created, updated;
 
   if (meta == NULL)
@@ -223,7 +223,9 @@ read_metadata (MizanProblems   *problems,
     mizan_assessment_set_id (assessment, id);
 
   mizan_assessment_set_title (assessment, get_string (problems, meta, "assessment", "title", TRUE));
-  mizan_assessment_set_assessor (assessment, get_string (problems, meta, "assessment", "assessor", FALSE));
+  /* Optional: an empty one is no assessor, as the exporter omits it. */
+  assessor = get_string (problems, meta, "assessment", "assessor", FALSE);
+  mizan_assessment_set_assessor (assessment, assessor != NULL && *assessor != '\0' ? assessor : NULL);
 
   created = get_time (problems, meta, "assessment", "created", TRUE);
   updated = get_time (problems, meta, "assessment", "updated", TRUE);
@@ -243,16 +245,16 @@ read_targets (MizanProblems   *problems,
 {
   JsonObject *targets = get_object (problems, root, "", "targets", FALSE);
   guint n_levels = framework ? mizan_framework_get_n_levels (framework) : 0;
-  JsonObjectIter iter;
-  const char *capability_id;
-  JsonNode *node;
+  g_autoptr(GList) ids = NULL;
 
   if (targets == NULL)
     return;
 
-  json_object_iter_init (&iter, targets);
-  while (json_object_iter_next (&iter, &capability_id, &node))
+  ids = json_object_get_members (targets);
+  for (GList *l = ids; l != NULL; l = l->next)
     {
+      const char *capability_id = l->data;
+      JsonNode *node = json_object_get_member (targets, capability_id);
       g_autofree char *where = id_path ("targets", capability_id);
       gint64 target;
 
@@ -283,16 +285,16 @@ read_answers (MizanProblems   *problems,
 {
   static const char * const members[] = { "status", "note", "evidence", "updated", NULL };
   JsonObject *answers = get_object (problems, root, "", "answers", FALSE);
-  JsonObjectIter iter;
-  const char *practice_id;
-  JsonNode *node;
+  g_autoptr(GList) ids = NULL;
 
   if (answers == NULL)
     return;
 
-  json_object_iter_init (&iter, answers);
-  while (json_object_iter_next (&iter, &practice_id, &node))
+  ids = json_object_get_members (answers);
+  for (GList *l = ids; l != NULL; l = l->next)
     {
+      const char *practice_id = l->data;
+      JsonNode *node = json_object_get_member (answers, practice_id);
       g_autofree char *where = id_path ("answers", practice_id);
       g_autofree char *status_path = g_strconcat (where, ".status", NULL);
       JsonObject *answer;
@@ -539,7 +541,9 @@ mizan_exchange_to_data (MizanAssessment *assessment,
   guint n_ids;
   g_auto(GStrv) targets = NULL;
   GHashTable *answers;
+  const char *assessor;
   char *data;
+  gsize data_length;
 
   json_builder_begin_object (builder);
   add_string (builder, "format", FORMAT_NAME);
@@ -564,7 +568,9 @@ mizan_exchange_to_data (MizanAssessment *assessment,
   json_builder_begin_object (builder);
   add_string (builder, "id", mizan_assessment_get_id (assessment));
   add_string (builder, "title", mizan_assessment_get_title (assessment));
-  add_string (builder, "assessor", mizan_assessment_get_assessor (assessment));
+  assessor = mizan_assessment_get_assessor (assessment);
+  if (assessor != NULL && *assessor != '\0')
+    add_string (builder, "assessor", assessor);
   add_time (builder, "created", mizan_assessment_get_created (assessment));
   add_time (builder, "updated", mizan_assessment_get_updated (assessment));
   json_builder_end_object (builder);
@@ -612,11 +618,13 @@ mizan_exchange_to_data (MizanAssessment *assessment,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, length);
+  data = json_generator_to_data (generator, &data_length);
   /* End with a newline, as text files do. */
-  data = g_realloc (data, *length + 2);
-  data[(*length)++] = '\n';
-  data[*length] = '\0';
+  data = g_realloc (data, data_length + 2);
+  data[data_length++] = '\n';
+  data[data_length] = '\0';
+  if (length != NULL)
+    *length = data_length;
   return data;
 }
 
@@ -703,7 +711,8 @@ mizan_exchange_to_csv (MizanAssessment    *assessment,
       g_string_append (out, "\r\n");
     }
 
-  *length = out->len;
+  if (length != NULL)
+    *length = out->len;
   return g_string_free (out, FALSE);
 }
 
