@@ -4,7 +4,8 @@
 BUILD_PACKAGES=(
   meson ninja-build gcc pkg-config gettext python3
   libglib2.0-dev libjson-glib-dev libsqlite3-dev
-  iso-codes
+  libcairo2-dev libpango1.0-dev
+  iso-codes fonts-cantarell fonts-noto-core
 )
 # The suite runs under a virtual display and a private D-Bus session, as
 # the desktop app's widget and end-to-end tests need.
