@@ -4,13 +4,13 @@
 BUILD_PACKAGES=(
   meson ninja-build gcc pkg-config gettext python3
   libglib2.0-dev libjson-glib-dev libsqlite3-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libsoup-3.0-dev glib-networking
   iso-codes fonts-cantarell fonts-noto-core
 )
 # The suite runs under a virtual display and a private D-Bus session, as
 # the desktop app's widget and end-to-end tests need.
 TEST_PACKAGES=(
-  locales-all xvfb xauth dbus dbus-x11
+  locales-all xvfb xauth dbus dbus-x11 openssl
 )
 
 ensure_packages () {

@@ -1,0 +1,1131 @@
+/* mizan-server-http.c — the HTTP side of mizan-server: routes, authentication, limits, shutdown
+ * Bodies are collected by us, capped, never by libsoup; a write is answered only once it is committed. */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "mizan-aggregate.h"
+#include "mizan-countries.h"
+#include "mizan-server-http.h"
+#include "mizan-server-metrics.h"
+#include "mizan-server-tokens.h"
+#include "mizan-server-validate.h"
+
+#define SUBMISSIONS_PATH "/api/v1/submissions"
+/* RFC 6585; libsoup 3.2 has no name for it. */
+#define STATUS_TOO_MANY_REQUESTS 429
+/* Time the in-flight requests get after SIGTERM beyond one request timeout. */
+#define STOP_GRACE_SECONDS 5
+
+struct _MizanServerHttp
+{
+  GObject                 parent_instance;
+
+  SoupServer             *server;
+  MizanServerStore       *store;
+  MizanServerModel       *model;
+  MizanServerHttpOptions  options;
+  MizanServerMetrics     *metrics;
+  MizanRateLimiter       *limiter;
+  GMainLoop              *loop;
+  gint64                  started_us;
+  gboolean                https;
+
+  GHashTable             *idle;        /* GSocket → idle timeout source id, between requests */
+  guint                   in_flight;
+  gboolean                stopping;
+  gboolean                stopped;
+  guint                   stop_deadline_id;
+  guint                   sigterm_id;
+  guint                   sigint_id;
+};
+
+G_DEFINE_FINAL_TYPE (MizanServerHttp, mizan_server_http, G_TYPE_OBJECT)
+
+/* What we keep about one request, for as long as libsoup keeps its message. */
+typedef struct {
+  MizanServerHttp   *self;
+  SoupServerMessage *msg;
+  gint64             started_us;
+  GByteArray        *body;
+  gboolean           collect;     /* only a submission's body is worth keeping */
+  gboolean           too_large;
+  gboolean           active;      /* its headers were read: it counts as in flight */
+  gboolean           done;
+  const char        *endpoint;    /* metrics and log label */
+  guint              timeout_id;
+} Request;
+
+static void check_stopped (MizanServerHttp *self);
+
+void
+mizan_server_http_options_init (MizanServerHttpOptions *options)
+{
+  options->max_body = MIZAN_SERVER_MAX_BODY;
+  options->rate = 10.0;
+  options->burst = 100.0;
+  options->request_timeout = 30;
+  options->quiet = FALSE;
+}
+
+static void
+request_free (Request *req)
+{
+  g_clear_handle_id (&req->timeout_id, g_source_remove);
+  g_clear_pointer (&req->body, g_byte_array_unref);
+  g_free (req);
+}
+
+static Request *
+get_request (SoupServerMessage *msg)
+{
+  return g_object_get_data (G_OBJECT (msg), "mizan-request");
+}
+
+/* Answers ----------------------------------------------------------------- */
+
+static void
+set_common_headers (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  /* Answers depend on the token; no cache between client and server may keep them. */
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+}
+
+static void
+respond_bytes (SoupServerMessage *msg,
+               guint              status,
+               const char        *content_type,
+               GBytes            *bytes)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  soup_server_message_set_status (msg, status, NULL);
+  set_common_headers (msg);
+  soup_message_body_truncate (body);
+  if (bytes != NULL)
+    {
+      soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg), content_type, NULL);
+      soup_message_body_append_bytes (body, bytes);
+    }
+  soup_message_body_complete (body);
+}
+
+static void
+respond_json (SoupServerMessage *msg,
+              guint              status,
+              JsonBuilder       *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  char *text = json_to_string (root, FALSE);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+  respond_bytes (msg, status, "application/json", bytes);
+}
+
+/* {"error": {"code", "message", "field"}}; field is null when the fault has no place. */
+static void
+respond_error (SoupServerMessage *msg,
+               guint              status,
+               const char        *code,
+               const char        *message,
+               const char        *field)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_set_member_name (builder, "field");
+  if (field != NULL)
+    json_builder_add_string_value (builder, field);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  respond_json (msg, status, builder);
+}
+
+static void
+respond_method_not_allowed (SoupServerMessage *msg,
+                            const char        *allow)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
+  respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+                 "This method is not allowed here.", NULL);
+}
+
+/* Authentication and rate limit ------------------------------------------ */
+
+static MizanServerToken *
+authenticate (MizanServerHttp   *self,
+              SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+  g_autofree char *token = mizan_server_token_from_authorization (header);
+  guint8 hash[MIZAN_SERVER_TOKEN_HASH_SIZE];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanServerToken) found = NULL;
+
+  if (token != NULL)
+    {
+      mizan_server_token_hash (token, hash);
+      found = mizan_server_store_find_token (self->store, hash, &error);
+      if (error != NULL)
+        {
+          g_warning ("Token lookup failed: %s", error->message);
+          respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage_failed",
+                         "The server could not check the token; try again later.", NULL);
+          return NULL;
+        }
+    }
+
+  /* Missing, unknown and revoked answer alike: nothing to learn by probing. */
+  if (found == NULL || found->revoked != 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Bearer realm=\"mizan\"");
+      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized",
+                     "A valid bearer token is required (Authorization: Bearer TOKEN).", NULL);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
+}
+
+static gboolean
+check_rate (MizanServerHttp   *self,
+            SoupServerMessage *msg,
+            MizanServerToken  *token)
+{
+  double retry_after = 0.0;
+  g_autofree char *seconds = NULL;
+
+  if (mizan_rate_limiter_take (self->limiter, token->id, g_get_monotonic_time (), &retry_after))
+    return TRUE;
+
+  seconds = g_strdup_printf ("%d", (int) MAX (1.0, ceil (retry_after)));
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", seconds);
+  respond_error (msg, STATUS_TOO_MANY_REQUESTS, "rate_limited",
+                 "Too many requests with this token; retry after the time in Retry-After.", NULL);
+  return FALSE;
+}
+
+static MizanServerToken *
+authorize (MizanServerHttp   *self,
+           SoupServerMessage *msg,
+           gboolean           submitter_only,
+           gboolean           analyst_only)
+{
+  g_autoptr(MizanServerToken) token = authenticate (self, msg);
+
+  if (token == NULL)
+    return NULL;
+  if (submitter_only && token->role != MIZAN_SERVER_ROLE_SUBMITTER)
+    {
+      respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                     "Only a submitter token of a member state may change submissions.", NULL);
+      return NULL;
+    }
+  if (analyst_only && token->role != MIZAN_SERVER_ROLE_ANALYST)
+    {
+      respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                     "The comparison of member states needs an analyst token.", NULL);
+      return NULL;
+    }
+  if (!check_rate (self, msg, token))
+    return NULL;
+  return g_steal_pointer (&token);
+}
+
+/* Writes ------------------------------------------------------------------ */
+
+typedef struct {
+  MizanServerHttp       *self;
+  SoupServerMessage     *msg;
+  MizanServerSubmission *submission;   /* put */
+  char                  *id;           /* delete */
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->msg);
+  mizan_server_submission_free (data->submission);
+  g_free (data->id);
+  g_free (data);
+}
+
+static void
+respond_written (SoupServerMessage *msg,
+                 const char        *id,
+                 guint              status,
+                 const char        *outcome)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "submission_id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, outcome);
+  json_builder_end_object (builder);
+  respond_json (msg, status, builder);
+}
+
+static void
+write_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  WriteData *data = user_data;
+  MizanServerHttp *self = data->self;
+  MizanServerWriteResult outcome;
+  g_autoptr(GError) error = NULL;
+
+  if (!mizan_server_store_write_finish (MIZAN_SERVER_STORE (source), result, &outcome, &error))
+    {
+      g_warning ("Storing a submission failed: %s", error->message);
+      respond_error (data->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "storage_failed",
+                     "The server could not store this; nothing was changed. Try again later.", NULL);
+    }
+  else
+    switch (outcome)
+      {
+      case MIZAN_SERVER_WRITE_CREATED:
+      case MIZAN_SERVER_WRITE_REPLACED:
+        {
+          g_autofree char *id = g_strdup (data->submission->id);
+
+          /* The model follows the database, in commit order. */
+          mizan_server_model_put (self->model, g_steal_pointer (&data->submission));
+          if (outcome == MIZAN_SERVER_WRITE_CREATED)
+            respond_written (data->msg, id, SOUP_STATUS_CREATED, "created");
+          else
+            respond_written (data->msg, id, SOUP_STATUS_OK, "replaced");
+        }
+        break;
+      case MIZAN_SERVER_WRITE_DELETED:
+        mizan_server_model_remove (self->model, data->id);
+        respond_bytes (data->msg, SOUP_STATUS_NO_CONTENT, NULL, NULL);
+        break;
+      case MIZAN_SERVER_WRITE_NOT_FOUND:
+        respond_error (data->msg, SOUP_STATUS_NOT_FOUND, "not_found",
+                       "There is no submission with this id for your member state.", NULL);
+        break;
+      case MIZAN_SERVER_WRITE_FORBIDDEN:
+      default:
+        respond_error (data->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                       "This submission_id belongs to another member state; only it may replace it.",
+                       "submission_id");
+        break;
+      }
+
+  /* Safe when the client has gone meanwhile: libsoup then ignores it. */
+  soup_server_message_unpause (data->msg);
+  write_data_free (data);
+  check_stopped (self);
+}
+
+static void
+handle_submit (MizanServerHttp   *self,
+               SoupServerMessage *msg,
+               Request           *req)
+{
+  g_autoptr(MizanServerToken) token = NULL;
+  const char *content_type;
+  g_autoptr(MizanServerSubmission) submission = NULL;
+  g_autofree char *field = NULL;
+  g_autoptr(GError) error = NULL;
+  WriteData *data;
+
+  if ((token = authorize (self, msg, TRUE, FALSE)) == NULL)
+    return;
+
+  content_type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL);
+  if (content_type == NULL || g_ascii_strcasecmp (content_type, "application/json") != 0)
+    {
+      respond_error (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                     "Send the submission as application/json.", NULL);
+      return;
+    }
+  if (req->too_large)
+    {
+      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large",
+                     "The body is larger than the server accepts (256 KiB).", NULL);
+      return;
+    }
+
+  submission = mizan_server_validate_submission (req->body ? (const char *) req->body->data : "",
+                                                 req->body ? req->body->len : 0,
+                                                 mizan_server_model_get_catalog (self->model),
+                                                 mizan_server_model_get_countries (self->model),
+                                                 g_get_real_time () / G_USEC_PER_SEC,
+                                                 &field, &error);
+  if (submission == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                     mizan_server_validate_error_name (error->code), error->message, field);
+      return;
+    }
+
+  if (g_strcmp0 (submission->country, token->country) != 0)
+    {
+      respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                     "This token may only submit for its own member state.", "country");
+      return;
+    }
+
+  data = g_new0 (WriteData, 1);
+  data->self = g_object_ref (self);
+  data->msg = g_object_ref (msg);
+  data->submission = g_steal_pointer (&submission);
+  soup_server_message_pause (msg);
+  mizan_server_store_put_async (self->store, data->submission, NULL, write_done, data);
+}
+
+static void
+handle_delete (MizanServerHttp   *self,
+               SoupServerMessage *msg,
+               const char        *id)
+{
+  g_autoptr(MizanServerToken) token = NULL;
+  WriteData *data;
+
+  if ((token = authorize (self, msg, TRUE, FALSE)) == NULL)
+    return;
+
+  if (!mizan_server_is_uuid_v4 (id))
+    {
+      respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found",
+                     "There is no submission with this id for your member state.", NULL);
+      return;
+    }
+
+  data = g_new0 (WriteData, 1);
+  data->self = g_object_ref (self);
+  data->msg = g_object_ref (msg);
+  data->id = g_ascii_strdown (id, -1);
+  soup_server_message_pause (msg);
+  mizan_server_store_delete_async (self->store, data->id, token->country, NULL, write_done, data);
+}
+
+/* Reads ------------------------------------------------------------------- */
+
+static const char *
+query_value (GHashTable *query,
+             const char *name)
+{
+  const char *value = query ? g_hash_table_lookup (query, name) : NULL;
+
+  /* "sector=" is how a form sends "any sector". */
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+static gboolean
+check_query_names (SoupServerMessage  *msg,
+                   GHashTable         *query,
+                   const char * const *allowed)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (query == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, query);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_strv_contains (allowed, key))
+      {
+        respond_error (msg, SOUP_STATUS_BAD_REQUEST, "unknown_parameter",
+                       "This parameter is not known here.", key);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static MizanFramework *
+query_framework (MizanServerHttp   *self,
+                 SoupServerMessage *msg,
+                 GHashTable        *query)
+{
+  const char *id = query_value (query, "framework");
+  const char *version = query_value (query, "version");
+  MizanFramework *framework;
+
+  if (id == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "missing_parameter",
+                     "Say which framework: ?framework=ID (and optionally &version=VERSION).", "framework");
+      return NULL;
+    }
+  /* Without a version: the newest this server knows. */
+  framework = mizan_catalog_lookup (mizan_server_model_get_catalog (self->model), id, version);
+  if (framework == NULL)
+    respond_error (msg, SOUP_STATUS_BAD_REQUEST, "unknown_framework",
+                   "The server does not know this framework (or version).", version ? "version" : "framework");
+  return framework;
+}
+
+static gboolean
+query_index (SoupServerMessage  *msg,
+             GHashTable         *query,
+             const char         *name,
+             const char * const *values,
+             int                *index)
+{
+  const char *value = query_value (query, name);
+
+  *index = MIZAN_ANY;
+  if (value == NULL)
+    return TRUE;
+  for (int i = 0; values[i] != NULL; i++)
+    if (strcmp (values[i], value) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  respond_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid_parameter",
+                 "This value is not one the server accepts.", name);
+  return FALSE;
+}
+
+static void
+handle_benchmarks (MizanServerHttp   *self,
+                   SoupServerMessage *msg,
+                   GHashTable        *query)
+{
+  static const char * const allowed[] = { "framework", "version", "sector", "country", "size", NULL };
+  g_autoptr(MizanServerToken) token = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  MizanFramework *framework;
+  int country, sector, size;
+
+  if ((token = authorize (self, msg, FALSE, FALSE)) == NULL ||
+      !check_query_names (msg, query, allowed) ||
+      (framework = query_framework (self, msg, query)) == NULL ||
+      !query_index (msg, query, "country", mizan_server_model_get_countries (self->model), &country) ||
+      !query_index (msg, query, "sector", mizan_sectors_get_all (), &sector) ||
+      !query_index (msg, query, "size", mizan_sizes_get_all (), &size))
+    return;
+
+  answer = mizan_server_model_benchmarks (self->model, framework, country, sector, size);
+  respond_bytes (msg, SOUP_STATUS_OK, "application/json", answer);
+}
+
+static void
+handle_countries (MizanServerHttp   *self,
+                  SoupServerMessage *msg,
+                  GHashTable        *query)
+{
+  static const char * const allowed[] = { "framework", "version", NULL };
+  g_autoptr(MizanServerToken) token = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  MizanFramework *framework;
+
+  if ((token = authorize (self, msg, FALSE, TRUE)) == NULL ||
+      !check_query_names (msg, query, allowed) ||
+      (framework = query_framework (self, msg, query)) == NULL)
+    return;
+
+  answer = mizan_server_model_countries (self->model, framework);
+  respond_bytes (msg, SOUP_STATUS_OK, "application/json", answer);
+}
+
+static void
+handle_healthz (MizanServerHttp   *self,
+                SoupServerMessage *msg)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, self->stopping ? "stopping" : "ok");
+  json_builder_end_object (builder);
+  respond_json (msg, self->stopping ? SOUP_STATUS_SERVICE_UNAVAILABLE : SOUP_STATUS_OK, builder);
+}
+
+static void
+handle_metrics (MizanServerHttp   *self,
+                SoupServerMessage *msg)
+{
+  MizanServerGauges gauges = { 0, };
+  guint k = mizan_server_model_get_k (self->model);
+  char *text;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* In steps of k: the figure itself never tells that fewer than k exist. */
+  gauges.submissions_stored = mizan_server_model_get_n_submissions (self->model) / k * k;
+  gauges.k = k;
+  gauges.in_flight = self->in_flight;
+  gauges.pending_writes = mizan_server_store_get_pending (self->store);
+  gauges.uptime_seconds = (double) (g_get_monotonic_time () - self->started_us) / G_USEC_PER_SEC;
+  text = mizan_server_metrics_render (self->metrics, &gauges);
+  bytes = g_bytes_new_take (text, strlen (text));
+  respond_bytes (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", bytes);
+}
+
+/* Routing ----------------------------------------------------------------- */
+
+static void
+handle_request (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  MizanServerHttp *self = user_data;
+  Request *req = get_request (msg);
+  const char *method = soup_server_message_get_method (msg);
+  gboolean get = strcmp (method, "GET") == 0;
+
+  if (req == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", "Request state lost.", NULL);
+      return;
+    }
+
+  if (strcmp (path, SUBMISSIONS_PATH) == 0)
+    {
+      req->endpoint = "submissions";
+      if (strcmp (method, "POST") == 0)
+        handle_submit (self, msg, req);
+      else
+        respond_method_not_allowed (msg, "POST");
+    }
+  else if (g_str_has_prefix (path, SUBMISSIONS_PATH "/"))
+    {
+      req->endpoint = "submission";
+      if (strcmp (method, "DELETE") == 0)
+        handle_delete (self, msg, path + strlen (SUBMISSIONS_PATH "/"));
+      else
+        respond_method_not_allowed (msg, "DELETE");
+    }
+  else if (strcmp (path, "/api/v1/benchmarks") == 0)
+    {
+      req->endpoint = "benchmarks";
+      if (get)
+        handle_benchmarks (self, msg, query);
+      else
+        respond_method_not_allowed (msg, "GET");
+    }
+  else if (strcmp (path, "/api/v1/countries") == 0)
+    {
+      req->endpoint = "countries";
+      if (get)
+        handle_countries (self, msg, query);
+      else
+        respond_method_not_allowed (msg, "GET");
+    }
+  else if (strcmp (path, "/healthz") == 0)
+    {
+      req->endpoint = "healthz";
+      if (get)
+        handle_healthz (self, msg);
+      else
+        respond_method_not_allowed (msg, "GET");
+    }
+  else if (strcmp (path, "/metrics") == 0)
+    {
+      req->endpoint = "metrics";
+      if (get)
+        handle_metrics (self, msg);
+      else
+        respond_method_not_allowed (msg, "GET");
+    }
+  else
+    respond_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "There is nothing at this path.", NULL);
+}
+
+/* Runs once the headers are read, before the body. */
+static void
+early_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  MizanServerHttp *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  Request *req = get_request (msg);
+
+  /* We collect the body ourselves, up to the limit; libsoup would keep all of it. */
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  if (req != NULL)
+    req->collect = strcmp (path, SUBMISSIONS_PATH) == 0 &&
+                   strcmp (soup_server_message_get_method (msg), "POST") == 0;
+
+  if (self->stopping)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "stopping",
+                     "The server is stopping; retry in a moment.", NULL);
+      return;
+    }
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > (goffset) self->options.max_body)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large",
+                     "The body is larger than the server accepts (256 KiB).", NULL);
+    }
+}
+
+/* Request life cycle ------------------------------------------------------ */
+
+static gboolean
+on_request_timeout (gpointer user_data)
+{
+  Request *req = user_data;
+  GSocket *socket = soup_server_message_get_socket (req->msg);
+
+  req->timeout_id = 0;
+  /* shutdown, not close: libsoup still owns the descriptor and now reads EOF. */
+  if (socket != NULL)
+    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* A keep-alive connection between two requests has no message whose timer
+ * could close it, so the connection gets its own. */
+typedef struct {
+  MizanServerHttp *self;
+  GSocket         *socket;
+} IdleWatch;
+
+static void
+idle_watch_free (IdleWatch *watch)
+{
+  g_object_unref (watch->socket);
+  g_free (watch);
+}
+
+static gboolean
+on_idle_timeout (gpointer user_data)
+{
+  IdleWatch *watch = user_data;
+
+  /* The source ends here: take its entry out without removing it again. */
+  g_hash_table_steal (watch->self->idle, watch->socket);
+  g_socket_shutdown (watch->socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+idle_source_remove (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+static void
+watch_idle (MizanServerHttp   *self,
+            SoupServerMessage *msg)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  IdleWatch *watch;
+  guint id;
+
+  if (socket == NULL)
+    return;
+  /* The watch holds the socket, so its address cannot be reused as a key
+   * while the entry exists. */
+  watch = g_new0 (IdleWatch, 1);
+  watch->self = self;
+  watch->socket = g_object_ref (socket);
+  id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, self->options.request_timeout,
+                                   on_idle_timeout, watch, (GDestroyNotify) idle_watch_free);
+  g_hash_table_replace (self->idle, socket, GUINT_TO_POINTER (id));
+}
+
+static void
+on_got_headers (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  Request *req = user_data;
+
+  if (!req->active)
+    {
+      req->active = TRUE;
+      req->started_us = g_get_monotonic_time ();
+      req->self->in_flight++;
+    }
+}
+
+static void
+on_got_chunk (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  Request *req = user_data;
+  gsize size = g_bytes_get_size (chunk);
+
+  /* Already answered (413, 503), or a body no handler reads: drop it. */
+  if (!req->collect || req->too_large || soup_server_message_get_status (msg) != 0)
+    return;
+  if (req->body == NULL)
+    req->body = g_byte_array_new ();
+  if (req->body->len + size > req->self->options.max_body)
+    {
+      /* The rest is read and dropped: the answer will be 413. */
+      req->too_large = TRUE;
+      g_clear_pointer (&req->body, g_byte_array_unref);
+      return;
+    }
+  g_byte_array_append (req->body, g_bytes_get_data (chunk, NULL), size);
+}
+
+static void
+on_request_started (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  MizanServerHttp *self = user_data;
+  Request *req = g_new0 (Request, 1);
+
+  req->self = self;
+  req->msg = msg;
+  req->started_us = g_get_monotonic_time ();
+  req->endpoint = "other";
+  g_object_set_data_full (G_OBJECT (msg), "mizan-request", req, (GDestroyNotify) request_free);
+  g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), req);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
+  /* Covers a slow sender, a client that does not read its answer, and an
+   * idle keep-alive connection (whose next request has "started"). */
+  req->timeout_id = g_timeout_add_seconds (self->options.request_timeout, on_request_timeout, req);
+
+  if (soup_server_message_get_socket (msg) != NULL)
+    g_hash_table_remove (self->idle, soup_server_message_get_socket (msg));
+}
+
+static const char *
+method_label (SoupServerMessage *msg)
+{
+  static const char * const known[] = { "GET", "POST", "DELETE", "HEAD", "PUT", "PATCH", "OPTIONS", NULL };
+  const char *method = soup_server_message_get_method (msg);
+
+  for (guint i = 0; known[i] != NULL; i++)
+    if (g_strcmp0 (method, known[i]) == 0)
+      return known[i];
+  return "other";
+}
+
+static void
+request_ended (MizanServerHttp   *self,
+               SoupServerMessage *msg,
+               guint              status)
+{
+  Request *req = get_request (msg);
+  double seconds;
+
+  if (req == NULL || req->done)
+    return;
+  req->done = TRUE;
+  g_clear_handle_id (&req->timeout_id, g_source_remove);
+  if (status != 0 && !self->stopping)
+    watch_idle (self, msg);
+  if (!req->active)
+    return;
+
+  seconds = (double) (g_get_monotonic_time () - req->started_us) / G_USEC_PER_SEC;
+  mizan_server_metrics_request (self->metrics, method_label (msg), req->endpoint, status, seconds);
+  /* Method, endpoint, status, time: never a payload, a token or an address. */
+  if (!self->options.quiet)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *stamp = g_date_time_format (now, "%FT%TZ");
+
+      g_printerr ("%s %s %s %u %.1f ms\n", stamp, method_label (msg), req->endpoint, status, seconds * 1000.0);
+    }
+
+  self->in_flight--;
+  check_stopped (self);
+}
+
+static void
+on_request_finished (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     gpointer           user_data)
+{
+  request_ended (user_data, msg, soup_server_message_get_status (msg));
+}
+
+static void
+on_request_aborted (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  request_ended (user_data, msg, 0);
+}
+
+/* Stopping ---------------------------------------------------------------- */
+
+static void
+finish_stop (MizanServerHttp *self)
+{
+  if (self->stopped)
+    return;
+  self->stopped = TRUE;
+  g_clear_handle_id (&self->stop_deadline_id, g_source_remove);
+  soup_server_disconnect (self->server);
+  /* Commits whatever is still queued before closing. */
+  mizan_server_store_close (self->store);
+  if (self->loop != NULL)
+    g_main_loop_quit (self->loop);
+}
+
+static void
+check_stopped (MizanServerHttp *self)
+{
+  if (self->stopping && !self->stopped &&
+      self->in_flight == 0 && mizan_server_store_get_pending (self->store) == 0)
+    finish_stop (self);
+}
+
+static gboolean
+on_stop_deadline (gpointer user_data)
+{
+  MizanServerHttp *self = user_data;
+
+  self->stop_deadline_id = 0;
+  g_printerr ("mizan-server: %u requests still in flight after the grace period; stopping anyway\n",
+              self->in_flight);
+  finish_stop (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+mizan_server_http_stop (MizanServerHttp *self)
+{
+  g_autoptr(GSList) listeners = NULL;
+
+  g_return_if_fail (MIZAN_IS_SERVER_HTTP (self));
+
+  if (self->stopping)
+    return;
+  self->stopping = TRUE;
+
+  /* A listening socket shut down refuses new connections at once, while
+   * the connections already accepted carry on. */
+  listeners = soup_server_get_listeners (self->server);
+  for (GSList *l = listeners; l != NULL; l = l->next)
+    g_socket_shutdown (l->data, TRUE, TRUE, NULL);
+
+  if (!self->options.quiet)
+    g_printerr ("mizan-server: stopping; finishing %u requests in flight\n", self->in_flight);
+
+  self->stop_deadline_id = g_timeout_add_seconds (self->options.request_timeout + STOP_GRACE_SECONDS,
+                                                  on_stop_deadline, self);
+  check_stopped (self);
+}
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  MizanServerHttp *self = user_data;
+
+  /* A second signal: stop now, still committing what was accepted. */
+  if (self->stopping)
+    finish_stop (self);
+  else
+    mizan_server_http_stop (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Setting up -------------------------------------------------------------- */
+
+static void
+mizan_server_http_dispose (GObject *object)
+{
+  MizanServerHttp *self = MIZAN_SERVER_HTTP (object);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->stop_deadline_id, g_source_remove);
+  g_clear_pointer (&self->idle, g_hash_table_unref);
+  if (self->server != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->server, self);
+      soup_server_disconnect (self->server);
+      g_clear_object (&self->server);
+    }
+
+  G_OBJECT_CLASS (mizan_server_http_parent_class)->dispose (object);
+}
+
+static void
+mizan_server_http_finalize (GObject *object)
+{
+  MizanServerHttp *self = MIZAN_SERVER_HTTP (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->metrics, mizan_server_metrics_free);
+  g_clear_pointer (&self->limiter, mizan_rate_limiter_free);
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+
+  G_OBJECT_CLASS (mizan_server_http_parent_class)->finalize (object);
+}
+
+static void
+mizan_server_http_class_init (MizanServerHttpClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mizan_server_http_dispose;
+  object_class->finalize = mizan_server_http_finalize;
+}
+
+static void
+mizan_server_http_init (MizanServerHttp *self)
+{
+  self->metrics = mizan_server_metrics_new ();
+  self->idle = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, idle_source_remove);
+  self->started_us = g_get_monotonic_time ();
+}
+
+MizanServerHttp *
+mizan_server_http_new (MizanServerStore             *store,
+                       MizanServerModel             *model,
+                       const MizanServerHttpOptions *options)
+{
+  MizanServerHttp *self;
+
+  g_return_val_if_fail (MIZAN_IS_SERVER_STORE (store), NULL);
+  g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (model), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = g_object_new (MIZAN_TYPE_SERVER_HTTP, NULL);
+  self->store = g_object_ref (store);
+  self->model = g_object_ref (model);
+  self->options = *options;
+  if (self->options.request_timeout == 0)
+    self->options.request_timeout = 30;
+  self->limiter = mizan_rate_limiter_new (options->rate, options->burst);
+
+  /* No version in the Server header: nothing to look up in a CVE list. */
+  self->server = soup_server_new ("server-header", "mizan-server", NULL);
+  soup_server_add_early_handler (self->server, NULL, early_handler, self, NULL);
+  soup_server_add_handler (self->server, NULL, handle_request, self, NULL);
+  g_signal_connect (self->server, "request-started", G_CALLBACK (on_request_started), self);
+  g_signal_connect (self->server, "request-finished", G_CALLBACK (on_request_finished), self);
+  g_signal_connect (self->server, "request-aborted", G_CALLBACK (on_request_aborted), self);
+  return self;
+}
+
+static GSocketAddress *
+parse_address (const char  *address,
+               GError     **error)
+{
+  const char *colon = strrchr (address, ':');
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) inet = NULL;
+  guint64 port;
+
+  if (colon == NULL || colon == address ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &port, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an address to listen on; write HOST:PORT, for example 127.0.0.1:8080."),
+                   address);
+      return NULL;
+    }
+
+  host = g_strndup (address, colon - address);
+  if (host[0] == '[' && host[strlen (host) - 1] == ']')
+    {
+      host[strlen (host) - 1] = '\0';
+      memmove (host, host + 1, strlen (host));
+    }
+  if (g_strcmp0 (host, "localhost") == 0)
+    inet = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  else
+    inet = g_inet_address_new_from_string (host);
+  if (inet == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not an IP address (names are not looked up)."), host);
+      return NULL;
+    }
+  return g_inet_socket_address_new (inet, (guint16) port);
+}
+
+gboolean
+mizan_server_http_listen (MizanServerHttp  *self,
+                          const char       *address,
+                          GTlsCertificate  *certificate,
+                          GError          **error)
+{
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  SoupServerListenOptions options = 0;
+
+  g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), FALSE);
+
+  socket_address = parse_address (address, error);
+  if (socket_address == NULL)
+    return FALSE;
+
+  if (certificate != NULL)
+    {
+      soup_server_set_tls_certificate (self->server, certificate);
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+      self->https = TRUE;
+    }
+
+  if (!soup_server_listen (self->server, socket_address, options, error))
+    {
+      g_prefix_error (error, _("Could not listen on %s: "), address);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+mizan_server_http_get_url (MizanServerHttp *self)
+{
+  g_autoptr(GSList) listeners = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autofree char *host = NULL;
+  GInetAddress *inet;
+
+  g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), NULL);
+
+  listeners = soup_server_get_listeners (self->server);
+  if (listeners == NULL || (local = g_socket_get_local_address (listeners->data, NULL)) == NULL ||
+      !G_IS_INET_SOCKET_ADDRESS (local))
+    return NULL;
+
+  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local));
+  host = g_inet_address_to_string (inet);
+  return g_strdup_printf (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "%s://[%s]:%u" : "%s://%s:%u",
+                          self->https ? "https" : "http", host,
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+}
+
+void
+mizan_server_http_run (MizanServerHttp *self)
+{
+  g_return_if_fail (MIZAN_IS_SERVER_HTTP (self));
+
+  self->loop = g_main_loop_new (NULL, FALSE);
+  self->sigterm_id = g_unix_signal_add (SIGTERM, on_signal, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, on_signal, self);
+  if (!self->stopped)
+    g_main_loop_run (self->loop);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+}
