@@ -1,5 +1,5 @@
 /* mizan-framework.c — loads and validates mizan-framework files
- * Checks strict JSON syntax itself (exact positions, no stack overflow), then every rule of the format, reporting all problems. */
+ * Strict JSON into mizan-json-tree's compact tree (exact positions), then every rule of the format, reporting all problems. */
 
 #include "config.h"
 
@@ -13,10 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "mizan-framework.h"
-
-/* A framework nests about seven containers deep; anything far deeper is not
- * a framework, and the parser recurses once per level. */
-#define MAX_DEPTH 64
+#include "mizan-json-tree.h"
 
 G_DEFINE_QUARK (mizan-framework-error-quark, mizan_framework_error)
 
@@ -134,789 +131,6 @@ mizan_framework_init (MizanFramework *self)
 }
 
 /* ------------------------------------------------------------------------ */
-/* The document tree: compact nodes in one arena, freed at once.
- *
- * json-glib 1.6's JsonParser accepts comments, single quotes and leading
- * zeros, wraps integers that overflow, truncates strings at \u0000, reports
- * positions a token off and recurses without limit (a file of "[[[[…"
- * crashes it). Its tree costs a hash table per object: parsing and freeing
- * it alone took longer than the whole load may for a 10,000-practice
- * framework. So the loader parses strict JSON itself into this tree, giving
- * exact lines and columns and loading several times faster. */
-
-typedef enum {
-  NODE_NULL,
-  NODE_BOOLEAN,
-  NODE_INTEGER,
-  NODE_NUMBER,    /* with a fraction or an exponent */
-  NODE_STRING,
-  NODE_OBJECT,
-  NODE_ARRAY,
-} NodeType;
-
-typedef struct _Node   Node;
-typedef struct _Member Member;
-
-struct _Node {
-  NodeType type;
-  guint    length;        /* members or elements */
-  union {
-    gboolean    boolean;
-    gint64      integer;
-    double      number;
-    const char *string;
-    Member     *members;  /* in file order */
-    Node       *elements;
-  } u;
-};
-
-struct _Member {
-  const char *name;
-  Node        value;
-};
-
-typedef struct {
-  GSList *blocks;
-  char   *next;
-  gsize   left;
-} Arena;
-
-#define ARENA_BLOCK_SIZE (64 * 1024)
-
-static gpointer
-arena_alloc (Arena *arena,
-             gsize  size)
-{
-  gpointer result;
-
-  size = (size + 7) & ~(gsize) 7;
-  if (size > arena->left)
-    {
-      /* A big request gets a block of its own, so little space is wasted. */
-      if (size > ARENA_BLOCK_SIZE / 4)
-        {
-          char *block = g_malloc (size);
-
-          arena->blocks = g_slist_prepend (arena->blocks, block);
-          return block;
-        }
-      arena->next = g_malloc (ARENA_BLOCK_SIZE);
-      arena->left = ARENA_BLOCK_SIZE;
-      arena->blocks = g_slist_prepend (arena->blocks, arena->next);
-    }
-
-  result = arena->next;
-  arena->next += size;
-  arena->left -= size;
-  return result;
-}
-
-static void
-arena_clear (Arena *arena)
-{
-  g_slist_free_full (g_steal_pointer (&arena->blocks), g_free);
-  arena->next = NULL;
-  arena->left = 0;
-}
-
-static const Node *
-object_get_member (const Node *object,
-                   const char *name)
-{
-  /* Objects here hold a handful of members: a scan beats hashing. */
-  for (guint i = 0; i < object->length; i++)
-    if (strcmp (object->u.members[i].name, name) == 0)
-      return &object->u.members[i].value;
-  return NULL;
-}
-
-static gboolean
-object_has_member (const Node *object,
-                   const char *name)
-{
-  return object_get_member (object, name) != NULL;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Syntax: a strict RFC 8259 parser. */
-
-typedef struct {
-  const char *display_name;
-  const char *start;        /* after any byte order mark */
-  const char *p;
-  const char *end;
-
-  /* Newlines only occur between tokens, so the parser counts them there. */
-  guint       line;
-  const char *line_start;
-  const char *col_pos;      /* the last column computed, to stay linear */
-  guint       col;
-
-  GString    *buffer;       /* the string being decoded */
-  Arena       arena;
-  GArray     *node_stack;   /* Node: elements of the open arrays */
-  GArray     *member_stack; /* Member: members of the open objects */
-  GPtrArray  *problems;     /* lines that do not stop the parse (repeated members) */
-  char       *fatal;        /* the syntax error that stopped the parse */
-} Parser;
-
-static void
-parser_position (Parser     *s,
-                 const char *pos,
-                 guint      *line,
-                 guint      *col)
-{
-  /* Columns count characters, as editors show them. */
-  if (s->col_pos == NULL || s->col_pos < s->line_start || s->col_pos > pos)
-    {
-      s->col_pos = s->line_start;
-      s->col = 1;
-    }
-  s->col += g_utf8_strlen (s->col_pos, pos - s->col_pos);
-  s->col_pos = pos;
-
-  *line = s->line;
-  *col = s->col;
-}
-
-static char *
-parser_format (Parser     *s,
-               const char *pos,
-               const char *format,
-               va_list     args)
-{
-  g_autofree char *message = g_strdup_vprintf (format, args);
-  guint line, col;
-
-  parser_position (s, pos, &line, &col);
-  return g_strdup_printf ("%s:%u:%u: %s", s->display_name, line, col, message);
-}
-
-static gboolean parser_fail (Parser    *s,
-                              const char *pos,
-                              const char *format,
-                              ...) G_GNUC_PRINTF (3, 4);
-
-/* Always returns FALSE, so that callers can `return parser_fail (…)`. */
-static gboolean
-parser_fail (Parser    *s,
-              const char *pos,
-              const char *format,
-              ...)
-{
-  va_list args;
-
-  if (s->fatal != NULL)
-    return FALSE;
-
-  va_start (args, format);
-  s->fatal = parser_format (s, pos, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-static void parser_warn (Parser    *s,
-                          const char *pos,
-                          const char *format,
-                          ...) G_GNUC_PRINTF (3, 4);
-
-static void
-parser_warn (Parser    *s,
-              const char *pos,
-              const char *format,
-              ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (s->problems, parser_format (s, pos, format, args));
-  va_end (args);
-}
-
-static void
-skip_whitespace (Parser *s)
-{
-  while (s->p < s->end)
-    {
-      switch (*s->p)
-        {
-        case '\n':
-          s->line++;
-          s->line_start = s->p + 1;
-          G_GNUC_FALLTHROUGH;
-        case ' ':
-        case '\t':
-        case '\r':
-          s->p++;
-          break;
-
-        default:
-          return;
-        }
-    }
-}
-
-/* What the user wrote at @pos, for "expected X, found Y". */
-static char *
-describe_found (Parser     *s,
-                const char *pos)
-{
-  const char *word_end = pos;
-
-  if (pos >= s->end)
-    return g_strdup (_("the end of the file"));
-
-  if (*pos == '/' && pos + 1 < s->end && (pos[1] == '/' || pos[1] == '*'))
-    return g_strdup (_("a comment (JSON has no comments)"));
-
-  /* Show bare words whole: "tru", "None". */
-  while (word_end < s->end && word_end - pos < 24 &&
-         (g_ascii_isalnum (*word_end) || *word_end == '_'))
-    word_end++;
-  if (word_end > pos)
-    return g_strdup_printf ("\"%.*s\"", (int) (word_end - pos), pos);
-
-  if (*pos == '"')
-    return g_strdup (_("a string"));
-
-  if ((guchar) *pos < 0x20)
-    return g_strdup_printf (_("the control character U+%04X"), (guint) (guchar) *pos);
-
-  return g_strdup_printf ("\"%.*s\"",
-                          (int) (g_utf8_next_char (pos) - pos), pos);
-}
-
-/* Two values in a row nearly always mean a forgotten comma between them. */
-static const char *
-comma_hint (Parser *s)
-{
-  if (s->p < s->end && *s->p != '\0' && strchr ("\"{[-0123456789tfn", *s->p) != NULL)
-    return _("; is a comma missing?");
-  return "";
-}
-
-static gboolean parse_value (Parser *s, guint depth, Node *out);
-
-static gboolean
-parse_hex4 (Parser     *s,
-            const char *escape,
-            gunichar   *out)
-{
-  gunichar c = 0;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
-        return parser_fail (s, escape, _("\"\\u\" must be followed by four hexadecimal digits"));
-      c = c * 16 + g_ascii_xdigit_value (*s->p);
-      s->p++;
-    }
-  *out = c;
-  return TRUE;
-}
-
-static gboolean
-parse_escape (Parser *s)
-{
-  const char *escape = s->p;
-  gunichar u;
-
-  s->p++;
-  if (s->p >= s->end)
-    return parser_fail (s, escape, _("string not closed before the end of the file"));
-
-  switch (*s->p++)
-    {
-    case '"':  g_string_append_c (s->buffer, '"');  return TRUE;
-    case '\\': g_string_append_c (s->buffer, '\\'); return TRUE;
-    case '/':  g_string_append_c (s->buffer, '/');  return TRUE;
-    case 'b':  g_string_append_c (s->buffer, '\b'); return TRUE;
-    case 'f':  g_string_append_c (s->buffer, '\f'); return TRUE;
-    case 'n':  g_string_append_c (s->buffer, '\n'); return TRUE;
-    case 'r':  g_string_append_c (s->buffer, '\r'); return TRUE;
-    case 't':  g_string_append_c (s->buffer, '\t'); return TRUE;
-    case 'u':  break;
-    default:
-      s->p--;
-      return parser_fail (s, escape,
-                           _("invalid escape \"\\%.*s\" in a string; the escapes are "
-                             "\\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"),
-                           (int) (g_utf8_next_char (s->p) - s->p), s->p);
-    }
-
-  if (!parse_hex4 (s, escape, &u))
-    return FALSE;
-  /* The string would end there for C, losing the rest silently. */
-  if (u == 0)
-    return parser_fail (s, escape, _("\"\\u0000\" (a NUL character) is not allowed in a string"));
-  if (u >= 0xDC00 && u <= 0xDFFF)
-    return parser_fail (s, escape, _("\"\\u%04X\" is the second half of a surrogate pair "
-                                      "without its first half"), u);
-  if (u >= 0xD800 && u <= 0xDBFF)
-    {
-      const char *second = s->p;
-      gunichar low;
-
-      if (s->end - s->p < 2 || s->p[0] != '\\' || s->p[1] != 'u')
-        return parser_fail (s, escape, _("\"\\u%04X\" starts a surrogate pair that is not "
-                                          "completed"), u);
-      s->p += 2;
-      if (!parse_hex4 (s, second, &low))
-        return FALSE;
-      if (low < 0xDC00 || low > 0xDFFF)
-        return parser_fail (s, escape, _("\"\\u%04X\" starts a surrogate pair that is not "
-                                          "completed"), u);
-      u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
-    }
-  g_string_append_unichar (s->buffer, u);
-  return TRUE;
-}
-
-/* Decodes the string at s->p into s->buffer; s->p ends past the closing quote. */
-static gboolean
-parse_string (Parser *s)
-{
-  const char *open = s->p;
-
-  g_string_truncate (s->buffer, 0);
-  s->p++;
-
-  while (s->p < s->end)
-    {
-      const char *run = s->p;
-
-      /* The input is valid UTF-8 already: copy plain runs whole. */
-      while (s->p < s->end && *s->p != '"' && *s->p != '\\' && (guchar) *s->p >= 0x20)
-        s->p++;
-      g_string_append_len (s->buffer, run, s->p - run);
-      if (s->p >= s->end)
-        break;
-
-      if (*s->p == '"')
-        {
-          s->p++;
-          return TRUE;
-        }
-
-      if (*s->p == '\\')
-        {
-          if (!parse_escape (s))
-            return FALSE;
-          continue;
-        }
-
-      if (*s->p == '\n' || *s->p == '\r')
-        return parser_fail (s, open,
-                             _("string not closed on its line; close it with \" (a line break "
-                               "inside a string is written \\n)"));
-      return parser_fail (s, s->p,
-                           _("control character U+%04X in a string; write it as an escape "
-                             "such as \\t or \\u%04X"),
-                           (guint) (guchar) *s->p, (guint) (guchar) *s->p);
-    }
-
-  return parser_fail (s, open, _("string not closed before the end of the file"));
-}
-
-static gboolean
-parse_digits (Parser     *s,
-              const char *what)
-{
-  if (s->p >= s->end || !g_ascii_isdigit (*s->p))
-    {
-      g_autofree char *found = describe_found (s, s->p);
-      return parser_fail (s, s->p, _("expected a digit %s, found %s"), what, found);
-    }
-  while (s->p < s->end && g_ascii_isdigit (*s->p))
-    s->p++;
-  return TRUE;
-}
-
-static gboolean
-parse_number (Parser *s,
-              Node   *out)
-{
-  const char *start = s->p;
-  gboolean is_integer = TRUE;
-  char copy[64];
-  gint64 integer = 0;
-  double number = 0;
-
-  if (*s->p == '-')
-    s->p++;
-
-  if (s->p < s->end && *s->p == '0')
-    {
-      s->p++;
-      if (s->p < s->end && g_ascii_isdigit (*s->p))
-        {
-          return parser_fail (s, start, _("a number must not start with 0; write it without leading zeros"));
-        }
-    }
-  else if (!parse_digits (s, _("after \"-\"")))
-    return FALSE;
-
-  if (s->p < s->end && *s->p == '.')
-    {
-      s->p++;
-      is_integer = FALSE;
-      if (!parse_digits (s, _("after the decimal point")))
-        return FALSE;
-    }
-
-  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
-    {
-      s->p++;
-      is_integer = FALSE;
-      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
-        s->p++;
-      if (!parse_digits (s, _("in the exponent")))
-        return FALSE;
-    }
-
-  /* Numbers a framework needs are short; anything longer than this is
-   * beyond 64-bit integers and doubles' precision alike. */
-  if (s->p - start >= (gssize) sizeof copy)
-    {
-      parser_fail (s, start, _("the number %.*s… is too long"), 20, start);
-      return FALSE;
-    }
-  memcpy (copy, start, s->p - start);
-  copy[s->p - start] = '\0';
-
-  /* Integers beyond 64 bits and numbers beyond a double would need
-   * silent rounding: no framework means them. */
-  errno = 0;
-  if (is_integer)
-    integer = g_ascii_strtoll (copy, NULL, 10);
-  else
-    {
-      number = g_ascii_strtod (copy, NULL);
-      if (!isfinite (number))
-        errno = ERANGE;
-    }
-  if (errno == ERANGE)
-    {
-      parser_fail (s, start, _("the number %s is too large"), copy);
-      return FALSE;
-    }
-
-  if (is_integer)
-    *out = (Node) { .type = NODE_INTEGER, .u.integer = integer };
-  else
-    *out = (Node) { .type = NODE_NUMBER, .u.number = number };
-  return TRUE;
-}
-
-static gboolean
-parse_literal (Parser     *s,
-               const char *literal)
-{
-  gsize len = strlen (literal);
-
-  if ((gsize) (s->end - s->p) >= len && memcmp (s->p, literal, len) == 0 &&
-      (s->p + len == s->end || !g_ascii_isalnum (s->p[len])))
-    {
-      s->p += len;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static const char *
-arena_strdup_buffer (Parser *s)
-{
-  char *copy = arena_alloc (&s->arena, s->buffer->len + 1);
-
-  memcpy (copy, s->buffer->str, s->buffer->len + 1);
-  return copy;
-}
-
-#define SMALL_OBJECT 16
-
-static gboolean
-parse_object (Parser *s,
-              guint   depth,
-              Node   *out)
-{
-  guint base = s->member_stack->len;
-  g_autoptr(GHashTable) names = NULL;
-  Member *members;
-  guint n;
-
-  s->p++;  /* { */
-  skip_whitespace (s);
-  if (s->p < s->end && *s->p == '}')
-    s->p++;
-  else
-    for (;;)
-      {
-        const char *key_pos = s->p;
-        Member member;
-        gboolean repeated = FALSE;
-
-        if (s->p >= s->end || *s->p != '"')
-          {
-            g_autofree char *found = describe_found (s, s->p);
-
-            if (s->member_stack->len > base && s->p < s->end && *s->p == '}')
-              return parser_fail (s, s->p, _("expected a member name after \",\", found \"}\"; "
-                                              "remove the comma after the last member"));
-            return parser_fail (s, s->p, _("expected a member name in double quotes, found %s"), found);
-          }
-
-        if (!parse_string (s))
-          return FALSE;
-        member.name = arena_strdup_buffer (s);
-
-        /* JSON leaves repeated names undefined; a parser that keeps the last
-         * one silently would hide half of a capability's practices. Big
-         * objects switch to a hash set so that they stay linear. */
-        n = s->member_stack->len - base;
-        if (names != NULL)
-          repeated = !g_hash_table_add (names, (gpointer) member.name);
-        else
-          {
-            Member *open = &g_array_index (s->member_stack, Member, base);
-
-            for (guint i = 0; i < n && !repeated; i++)
-              repeated = strcmp (open[i].name, member.name) == 0;
-            if (!repeated && n + 1 >= SMALL_OBJECT)
-              {
-                names = g_hash_table_new (g_str_hash, g_str_equal);
-                for (guint i = 0; i < n; i++)
-                  g_hash_table_add (names, (gpointer) open[i].name);
-                g_hash_table_add (names, (gpointer) member.name);
-              }
-          }
-        if (repeated)
-          parser_warn (s, key_pos, _("member \"%s\" appears more than once in this object"), member.name);
-
-        skip_whitespace (s);
-        if (s->p >= s->end || *s->p != ':')
-          {
-            g_autofree char *found = describe_found (s, s->p);
-            return parser_fail (s, s->p, _("expected \":\" after the member name \"%s\", found %s"),
-                                 member.name, found);
-          }
-        s->p++;
-        skip_whitespace (s);
-
-        if (!parse_value (s, depth, &member.value))
-          return FALSE;
-        g_array_append_val (s->member_stack, member);
-
-        skip_whitespace (s);
-        if (s->p < s->end && *s->p == ',')
-          {
-            s->p++;
-            skip_whitespace (s);
-            continue;
-          }
-        if (s->p < s->end && *s->p == '}')
-          {
-            s->p++;
-            break;
-          }
-
-        {
-          g_autofree char *found = describe_found (s, s->p);
-          return parser_fail (s, s->p, _("expected \",\" or \"}\" after the value of \"%s\", found %s%s"),
-                               member.name, found, comma_hint (s));
-        }
-      }
-
-  n = s->member_stack->len - base;
-  members = arena_alloc (&s->arena, n * sizeof (Member));
-  if (n > 0)
-    memcpy (members, &g_array_index (s->member_stack, Member, base), n * sizeof (Member));
-  g_array_set_size (s->member_stack, base);
-  *out = (Node) { .type = NODE_OBJECT, .length = n, .u.members = members };
-  return TRUE;
-}
-
-static gboolean
-parse_array (Parser *s,
-             guint   depth,
-             Node   *out)
-{
-  guint base = s->node_stack->len;
-  Node *elements;
-  guint n;
-
-  s->p++;  /* [ */
-  skip_whitespace (s);
-  if (s->p < s->end && *s->p == ']')
-    s->p++;
-  else
-    for (;;)
-      {
-        Node element;
-
-        if (s->p < s->end && *s->p == ']')
-          return parser_fail (s, s->p, _("expected a value after \",\", found \"]\"; "
-                                          "remove the comma after the last element"));
-        if (!parse_value (s, depth, &element))
-          return FALSE;
-        g_array_append_val (s->node_stack, element);
-
-        skip_whitespace (s);
-        if (s->p < s->end && *s->p == ',')
-          {
-            s->p++;
-            skip_whitespace (s);
-            continue;
-          }
-        if (s->p < s->end && *s->p == ']')
-          {
-            s->p++;
-            break;
-          }
-
-        {
-          g_autofree char *found = describe_found (s, s->p);
-          return parser_fail (s, s->p, _("expected \",\" or \"]\" after an array element, found %s%s"),
-                               found, comma_hint (s));
-        }
-      }
-
-  n = s->node_stack->len - base;
-  elements = arena_alloc (&s->arena, n * sizeof (Node));
-  if (n > 0)
-    memcpy (elements, &g_array_index (s->node_stack, Node, base), n * sizeof (Node));
-  g_array_set_size (s->node_stack, base);
-  *out = (Node) { .type = NODE_ARRAY, .length = n, .u.elements = elements };
-  return TRUE;
-}
-
-/* @depth counts the containers around the value. FALSE with s->fatal set on error. */
-static gboolean
-parse_value (Parser *s,
-             guint   depth,
-             Node   *out)
-{
-  g_autofree char *found = NULL;
-
-  if (s->p < s->end)
-    {
-      switch (*s->p)
-        {
-        case '{':
-        case '[':
-          if (depth >= MAX_DEPTH)
-            return parser_fail (s, s->p, _("nested more than %d levels deep"), MAX_DEPTH);
-          return *s->p == '{' ? parse_object (s, depth + 1, out) : parse_array (s, depth + 1, out);
-
-        case '"':
-          if (!parse_string (s))
-            return FALSE;
-          *out = (Node) { .type = NODE_STRING, .u.string = arena_strdup_buffer (s) };
-          return TRUE;
-
-        case '-':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          return parse_number (s, out);
-
-        case 't':
-          if (!parse_literal (s, "true"))
-            break;
-          *out = (Node) { .type = NODE_BOOLEAN, .u.boolean = TRUE };
-          return TRUE;
-
-        case 'f':
-          if (!parse_literal (s, "false"))
-            break;
-          *out = (Node) { .type = NODE_BOOLEAN, .u.boolean = FALSE };
-          return TRUE;
-
-        case 'n':
-          if (!parse_literal (s, "null"))
-            break;
-          *out = (Node) { .type = NODE_NULL };
-          return TRUE;
-
-        case '\'':
-          return parser_fail (s, s->p, _("strings must be in double quotes, found \"'\""));
-
-        default:
-          break;
-        }
-    }
-
-  found = describe_found (s, s->p);
-  return parser_fail (s, s->p, _("expected a value (a string, number, object, array, true, false "
-                                  "or null), found %s"), found);
-}
-
-/* The position of @pos counted from scratch, for problems met before parsing. */
-static void
-position_of (const char *start,
-             const char *pos,
-             guint      *line,
-             guint      *col)
-{
-  const char *line_start = start;
-
-  *line = 1;
-  for (const char *p = start; p < pos; p++)
-    if (*p == '\n')
-      {
-        (*line)++;
-        line_start = p + 1;
-      }
-  *col = 1 + g_utf8_strlen (line_start, pos - line_start);
-}
-
-/* FALSE with s->fatal set when @data is not strict JSON. The tree lives in s->arena. */
-static gboolean
-parse_document (Parser     *s,
-                const char *data,
-                gsize       length,
-                Node       *root)
-{
-  const char *invalid;
-
-  s->start = data;
-  s->end = data + length;
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    s->start += 3;  /* a byte order mark, as some Windows editors write */
-  s->p = s->start;
-  s->line = 1;
-  s->line_start = s->start;
-
-  if (!g_utf8_validate_len (s->start, s->end - s->start, &invalid))
-    {
-      guint line, col;
-
-      position_of (s->start, invalid, &line, &col);
-      if (*invalid == '\0')
-        s->fatal = g_strdup_printf (_("%s:%u:%u: a NUL byte; a framework file is UTF-8 text"),
-                                    s->display_name, line, col);
-      else
-        s->fatal = g_strdup_printf (_("%s:%u:%u: invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
-                                    s->display_name, line, col, (guint) (guchar) *invalid);
-      return FALSE;
-    }
-
-  skip_whitespace (s);
-  if (s->p >= s->end)
-    return parser_fail (s, s->p, _("the file is empty; expected a JSON object"));
-
-  if (!parse_value (s, 0, root))
-    return FALSE;
-
-  skip_whitespace (s);
-  if (s->p < s->end)
-    {
-      g_autofree char *found = describe_found (s, s->p);
-      return parser_fail (s, s->p, _("unexpected %s after the end of the JSON data"), found);
-    }
-
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Meaning: every rule of the format, building the framework on the way. */
 
 /* A place in the document, built on the stack as the validator descends. */
@@ -1027,23 +241,23 @@ problem (Validator  *v,
 }
 
 static const char *
-describe_node (const Node *node)
+describe_node (const MizanJsonValue *node)
 {
   switch (node->type)
     {
-    case NODE_OBJECT:
+    case MIZAN_JSON_OBJECT:
       return _("an object");
-    case NODE_ARRAY:
+    case MIZAN_JSON_ARRAY:
       return _("an array");
-    case NODE_NULL:
+    case MIZAN_JSON_NULL:
       return "null";
-    case NODE_STRING:
+    case MIZAN_JSON_STRING:
       return _("a string");
-    case NODE_INTEGER:
+    case MIZAN_JSON_INTEGER:
       return _("an integer");
-    case NODE_NUMBER:
+    case MIZAN_JSON_NUMBER:
       return _("a decimal number");
-    case NODE_BOOLEAN:
+    case MIZAN_JSON_BOOLEAN:
       return node->u.boolean ? "true" : "false";
     default:
       g_assert_not_reached ();
@@ -1121,10 +335,10 @@ suggest_member (const char         *name,
 }
 
 static void
-check_unknown_members (Validator          *v,
-                       const Path         *path,
-                       const Node         *object,
-                       const char * const *allowed)
+check_unknown_members (Validator            *v,
+                       const Path           *path,
+                       const MizanJsonValue *object,
+                       const char * const   *allowed)
 {
   for (guint i = 0; i < object->length; i++)
     {
@@ -1136,7 +350,7 @@ check_unknown_members (Validator          *v,
         continue;
 
       suggestion = suggest_member (name, allowed);
-      if (suggestion != NULL && !object_has_member (object, suggestion))
+      if (suggestion != NULL && mizan_json_value_get_member (object, suggestion) == NULL)
         problem (v, &member_path, _("unknown member; did you mean \"%s\"?"), suggestion);
       else
         {
@@ -1148,13 +362,13 @@ check_unknown_members (Validator          *v,
 
 /* A required member, or NULL after reporting it missing. A misspelt member
  * that check_unknown_members() will point at is not reported twice. */
-static const Node *
-require_member (Validator          *v,
-                const Path         *member_path,
-                const Node         *object,
-                const char * const *allowed)
+static const MizanJsonValue *
+require_member (Validator            *v,
+                const Path           *member_path,
+                const MizanJsonValue *object,
+                const char * const   *allowed)
 {
-  const Node *node = object_get_member (object, member_path->member);
+  const MizanJsonValue *node = mizan_json_value_get_member (object, member_path->member);
 
   if (node != NULL)
     return node;
@@ -1172,27 +386,27 @@ require_member (Validator          *v,
   return NULL;
 }
 
-static const Node *
-expect_object (Validator  *v,
-               const Path *path,
-               const Node *node)
+static const MizanJsonValue *
+expect_object (Validator            *v,
+               const Path           *path,
+               const MizanJsonValue *node)
 {
-  if (node->type == NODE_OBJECT)
+  if (node->type == MIZAN_JSON_OBJECT)
     return node;
   problem (v, path, _("expected an object, found %s"), describe_node (node));
   return NULL;
 }
 
 /* A non-empty array, or NULL after reporting. */
-static const Node *
-expect_array (Validator  *v,
-              const Path *path,
-              const Node *node,
-              const char *empty_message)
+static const MizanJsonValue *
+expect_array (Validator            *v,
+              const Path           *path,
+              const MizanJsonValue *node,
+              const char           *empty_message)
 {
-  const Node *array;
+  const MizanJsonValue *array;
 
-  if (node->type != NODE_ARRAY)
+  if (node->type != MIZAN_JSON_ARRAY)
     {
       problem (v, path, _("expected an array, found %s"), describe_node (node));
       return NULL;
@@ -1207,23 +421,23 @@ expect_array (Validator  *v,
 }
 
 static const char *
-expect_string (Validator  *v,
-               const Path *path,
-               const Node *node)
+expect_string (Validator            *v,
+               const Path           *path,
+               const MizanJsonValue *node)
 {
-  if (node->type == NODE_STRING)
+  if (node->type == MIZAN_JSON_STRING)
     return node->u.string;
   problem (v, path, _("expected a string, found %s"), describe_node (node));
   return NULL;
 }
 
 static gboolean
-expect_integer (Validator  *v,
-                const Path *path,
-                const Node *node,
-                gint64     *out)
+expect_integer (Validator            *v,
+                const Path           *path,
+                const MizanJsonValue *node,
+                gint64               *out)
 {
-  if (node->type == NODE_INTEGER)
+  if (node->type == MIZAN_JSON_INTEGER)
     {
       *out = node->u.integer;
       return TRUE;
@@ -1290,14 +504,14 @@ is_language_code (const char *s)
 
 /* A text, or NULL after reporting what is wrong with it. */
 static MizanText *
-read_text (Validator  *v,
-           const Path *path,
-           const Node *node)
+read_text (Validator            *v,
+           const Path           *path,
+           const MizanJsonValue *node)
 {
   g_autoptr(MizanText) text = NULL;
   gboolean ok = TRUE;
 
-  if (node->type == NODE_STRING)
+  if (node->type == MIZAN_JSON_STRING)
     {
       const char *value = node->u.string;
 
@@ -1311,7 +525,7 @@ read_text (Validator  *v,
       return g_steal_pointer (&text);
     }
 
-  if (node->type != NODE_OBJECT)
+  if (node->type != MIZAN_JSON_OBJECT)
     {
       problem (v, path, _("expected a string or an object of translations such as "
                           "{\"en\": \"…\", \"ar\": \"…\"}, found %s"), describe_node (node));
@@ -1322,7 +536,7 @@ read_text (Validator  *v,
   for (guint i = 0; i < node->length; i++)
     {
       const char *lang = node->u.members[i].name;
-      const Node *value_node = &node->u.members[i].value;
+      const MizanJsonValue *value_node = &node->u.members[i].value;
       Path lang_path = MEMBER (path, lang);
       const char *value;
 
@@ -1345,7 +559,7 @@ read_text (Validator  *v,
         mizan_text_set (text, lang, value);
     }
 
-  if (!object_has_member (node, "en"))
+  if (mizan_json_value_get_member (node, "en") == NULL)
     {
       problem (v, path, _("the English (\"en\") text is missing; every text needs one"));
       ok = FALSE;
@@ -1355,46 +569,46 @@ read_text (Validator  *v,
 }
 
 static MizanText *
-read_optional_text (Validator  *v,
-                    const Path *parent,
-                    const Node *object,
-                    const char *name)
+read_optional_text (Validator            *v,
+                    const Path           *parent,
+                    const MizanJsonValue *object,
+                    const char           *name)
 {
   Path path = MEMBER (parent, name);
-  const Node *node = object_get_member (object, name);
+  const MizanJsonValue *node = mizan_json_value_get_member (object, name);
 
   return node != NULL ? read_text (v, &path, node) : NULL;
 }
 
 static MizanText *
-read_required_text (Validator          *v,
-                    const Path         *parent,
-                    const Node         *object,
-                    const char         *name,
-                    const char * const *allowed)
+read_required_text (Validator            *v,
+                    const Path           *parent,
+                    const MizanJsonValue *object,
+                    const char           *name,
+                    const char * const   *allowed)
 {
   Path path = MEMBER (parent, name);
-  const Node *node = require_member (v, &path, object, allowed);
+  const MizanJsonValue *node = require_member (v, &path, object, allowed);
 
   return node != NULL ? read_text (v, &path, node) : NULL;
 }
 
 /* An optional weight: > 0, 1 when absent. */
 static double
-read_weight (Validator  *v,
-             const Path *parent,
-             const Node *object)
+read_weight (Validator            *v,
+             const Path           *parent,
+             const MizanJsonValue *object)
 {
   Path path = MEMBER (parent, "weight");
-  const Node *node = object_get_member (object, "weight");
+  const MizanJsonValue *node = mizan_json_value_get_member (object, "weight");
   double weight;
 
   if (node == NULL)
     return 1.0;
 
-  if (node->type == NODE_INTEGER)
+  if (node->type == MIZAN_JSON_INTEGER)
     weight = node->u.integer;
-  else if (node->type == NODE_NUMBER)
+  else if (node->type == MIZAN_JSON_NUMBER)
     weight = node->u.number;
   else
     {
@@ -1425,13 +639,13 @@ append_id_location (GString          *out,
 /* Domains, capabilities and practices share one namespace: answers, targets
  * and submissions name them by id alone. Returns a copy of a sound id. */
 static char *
-read_element_id (Validator          *v,
-                 const Path         *parent,
-                 const Node         *object,
-                 const char * const *allowed)
+read_element_id (Validator            *v,
+                 const Path           *parent,
+                 const MizanJsonValue *object,
+                 const char * const   *allowed)
 {
   Path path = MEMBER (parent, "id");
-  const Node *node = require_member (v, &path, object, allowed);
+  const MizanJsonValue *node = require_member (v, &path, object, allowed);
   const char *id;
   gpointer first;
 
@@ -1469,9 +683,9 @@ read_element_id (Validator          *v,
 
 /* A level number in 1..L, or 0 after reporting. */
 static guint
-read_level_number (Validator  *v,
-                   const Path *path,
-                   const Node *node)
+read_level_number (Validator            *v,
+                   const Path           *path,
+                   const MizanJsonValue *node)
 {
   guint max = v->n_levels > 0 ? v->n_levels : MIZAN_FRAMEWORK_MAX_LEVELS;
   gint64 level;
@@ -1490,20 +704,20 @@ read_level_number (Validator  *v,
 }
 
 static void
-read_practice (Validator       *v,
-               const Path      *path,
-               const Node      *node,
-               MizanCapability *capability,
-               GPtrArray       *practices,
-               guint           *levels_seen,
-               gboolean        *level_problem)
+read_practice (Validator            *v,
+               const Path           *path,
+               const MizanJsonValue *node,
+               MizanCapability      *capability,
+               GPtrArray            *practices,
+               guint                *levels_seen,
+               gboolean             *level_problem)
 {
   MizanFramework *fw = v->fw;
   const char * const *allowed = practice_members;
   MizanPractice *practice;
-  const Node *object;
+  const MizanJsonValue *object;
   Path level_path = MEMBER (path, "level");
-  const Node *level_node;
+  const MizanJsonValue *level_node;
 
   object = expect_object (v, path, node);
   if (object == NULL)
@@ -1539,14 +753,14 @@ read_practice (Validator       *v,
 }
 
 static void
-read_references (Validator       *v,
-                 const Path      *parent,
-                 const Node      *object,
-                 MizanCapability *capability)
+read_references (Validator            *v,
+                 const Path           *parent,
+                 const MizanJsonValue *object,
+                 MizanCapability      *capability)
 {
   Path path = MEMBER (parent, "references");
-  const Node *node = object_get_member (object, "references");
-  const Node *references;
+  const MizanJsonValue *node = mizan_json_value_get_member (object, "references");
+  const MizanJsonValue *references;
   guint n = 0;
 
   if (node == NULL)
@@ -1559,17 +773,17 @@ read_references (Validator       *v,
   for (guint k = 0; k < references->length; k++)
     {
       const char *scheme = references->u.members[k].name;
-      const Node *ids_node = &references->u.members[k].value;
+      const MizanJsonValue *ids_node = &references->u.members[k].value;
       Path scheme_path = MEMBER (&path, scheme);
       g_autoptr(GPtrArray) ids = NULL;
-      const Node *array;
+      const MizanJsonValue *array;
 
       if (*scheme == '\0')
         {
           problem (v, &scheme_path, _("the name of a reference scheme must not be empty"));
           continue;
         }
-      if (ids_node->type != NODE_ARRAY)
+      if (ids_node->type != MIZAN_JSON_ARRAY)
         {
           problem (v, &scheme_path, _("expected an array of strings, found %s"), describe_node (ids_node));
           continue;
@@ -1599,18 +813,18 @@ read_references (Validator       *v,
 }
 
 static void
-read_capability (Validator   *v,
-                 const Path  *path,
-                 const Node  *node,
-                 MizanDomain *domain,
-                 GPtrArray   *capabilities)
+read_capability (Validator            *v,
+                 const Path           *path,
+                 const MizanJsonValue *node,
+                 MizanDomain          *domain,
+                 GPtrArray            *capabilities)
 {
   MizanFramework *fw = v->fw;
   const char * const *allowed = capability_members;
   MizanCapability *capability;
-  const Node *object;
+  const MizanJsonValue *object;
   Path practices_path = MEMBER (path, "practices");
-  const Node *practices_node;
+  const MizanJsonValue *practices_node;
 
   object = expect_object (v, path, node);
   if (object == NULL)
@@ -1635,7 +849,7 @@ read_capability (Validator   *v,
   practices_node = require_member (v, &practices_path, object, allowed);
   if (practices_node != NULL)
     {
-      const Node *array = expect_array (v, &practices_path, practices_node,
+      const MizanJsonValue *array = expect_array (v, &practices_path, practices_node,
                                        _("must list at least one practice"));
       g_autoptr(GPtrArray) practices = g_ptr_array_new ();
       guint levels_seen = 0;
@@ -1668,16 +882,16 @@ read_capability (Validator   *v,
 }
 
 static void
-read_domain (Validator  *v,
-             const Path *path,
-             const Node *node)
+read_domain (Validator            *v,
+             const Path           *path,
+             const MizanJsonValue *node)
 {
   MizanFramework *fw = v->fw;
   const char * const *allowed = domain_members;
   MizanDomain *domain;
-  const Node *object;
+  const MizanJsonValue *object;
   Path capabilities_path = MEMBER (path, "capabilities");
-  const Node *capabilities_node;
+  const MizanJsonValue *capabilities_node;
 
   object = expect_object (v, path, node);
   if (object == NULL)
@@ -1699,7 +913,7 @@ read_domain (Validator  *v,
   capabilities_node = require_member (v, &capabilities_path, object, allowed);
   if (capabilities_node != NULL)
     {
-      const Node *array = expect_array (v, &capabilities_path, capabilities_node,
+      const MizanJsonValue *array = expect_array (v, &capabilities_path, capabilities_node,
                                        _("must list at least one capability"));
       g_autoptr(GPtrArray) capabilities = g_ptr_array_new ();
       guint n = array != NULL ? array->length : 0;
@@ -1721,13 +935,13 @@ read_domain (Validator  *v,
 }
 
 static void
-read_levels (Validator  *v,
-             const Node *root)
+read_levels (Validator            *v,
+             const MizanJsonValue *root)
 {
   MizanFramework *fw = v->fw;
   Path path = MEMBER (NULL, "levels");
-  const Node *node = require_member (v, &path, root, root_members);
-  const Node *array;
+  const MizanJsonValue *node = require_member (v, &path, root, root_members);
+  const MizanJsonValue *array;
   guint n;
   gboolean sound = TRUE;
   gint64 previous = 0;
@@ -1752,8 +966,8 @@ read_levels (Validator  *v,
       Path level_path = ELEMENT (&path, i);
       Path number_path = MEMBER (&level_path, "level");
       MizanLevel *level = &fw->levels[i];
-      const Node *object;
-      const Node *number_node;
+      const MizanJsonValue *object;
+      const MizanJsonValue *number_node;
       gint64 number;
 
       object = expect_object (v, &level_path, &array->u.elements[i]);
@@ -1796,12 +1010,12 @@ read_levels (Validator  *v,
 }
 
 static void
-read_domains (Validator  *v,
-              const Node *root)
+read_domains (Validator            *v,
+              const MizanJsonValue *root)
 {
   Path path = MEMBER (NULL, "domains");
-  const Node *node = require_member (v, &path, root, root_members);
-  const Node *array;
+  const MizanJsonValue *node = require_member (v, &path, root, root_members);
+  const MizanJsonValue *array;
 
   if (node == NULL)
     return;
@@ -1830,12 +1044,12 @@ is_framework_id (const char *id)
 /* Returns FALSE when the file is something else (another format, a newer
  * version) whose members it would be noise to judge by these rules. */
 static gboolean
-read_format (Validator  *v,
-             const Node *root)
+read_format (Validator            *v,
+             const MizanJsonValue *root)
 {
   Path format_path = MEMBER (NULL, "format");
   Path version_path = MEMBER (NULL, "format_version");
-  const Node *node;
+  const MizanJsonValue *node;
   gint64 version;
 
   node = require_member (v, &format_path, root, root_members);
@@ -1864,18 +1078,18 @@ read_format (Validator  *v,
 }
 
 static void
-read_root (Validator  *v,
-           const Node *root_node)
+read_root (Validator            *v,
+           const MizanJsonValue *root_node)
 {
   MizanFramework *fw = v->fw;
   const char * const *allowed = root_members;
-  const Node *root;
+  const MizanJsonValue *root;
   Path id_path = MEMBER (NULL, "id");
   Path version_path = MEMBER (NULL, "version");
   Path target_path = MEMBER (NULL, "default_target");
-  const Node *node;
+  const MizanJsonValue *node;
 
-  if (root_node->type != NODE_OBJECT)
+  if (root_node->type != MIZAN_JSON_OBJECT)
     {
       problem (v, NULL, _("expected an object at the top level, found %s"), describe_node (root_node));
       return;
@@ -1944,19 +1158,6 @@ join_problems (GPtrArray *problems)
   return g_strjoinv ("\n", (char **) problems->pdata);
 }
 
-static void
-parser_clear (Parser *s)
-{
-  g_clear_pointer (&s->fatal, g_free);
-  if (s->buffer != NULL)
-    g_string_free (g_steal_pointer (&s->buffer), TRUE);
-  g_clear_pointer (&s->node_stack, g_array_unref);
-  g_clear_pointer (&s->member_stack, g_array_unref);
-  arena_clear (&s->arena);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parser, parser_clear)
-
 static MizanFramework *
 load (const char  *data,
       gsize        length,
@@ -1969,9 +1170,9 @@ load (const char  *data,
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GArray) locations = NULL;
   g_autofree char *message = NULL;
-  g_auto(Parser) parser = { 0 };
+  g_autoptr(MizanJsonTree) tree = NULL;
+  g_autoptr(GError) syntax_error = NULL;
   Validator v = { 0 };
-  Node root;
 
   if (length > MIZAN_FRAMEWORK_MAX_FILE_SIZE)
     {
@@ -1985,14 +1186,13 @@ load (const char  *data,
       return NULL;
     }
 
-  parser.display_name = display_name;
-  parser.problems = problems;
-  parser.buffer = g_string_sized_new (256);
-  parser.node_stack = g_array_sized_new (FALSE, FALSE, sizeof (Node), 64);
-  parser.member_stack = g_array_sized_new (FALSE, FALSE, sizeof (Member), 64);
-  if (!parse_document (&parser, data, length, &root))
+  /* Repeated member names go to @problems and the parse goes on: they are
+   * reported with the faults of meaning, all at once. */
+  tree = mizan_json_tree_parse (data, length, display_name, MIZAN_JSON_TREE_ASCII_QUOTES, problems,
+                                MIZAN_FRAMEWORK_ERROR, MIZAN_FRAMEWORK_ERROR_SYNTAX, &syntax_error);
+  if (tree == NULL)
     {
-      g_ptr_array_add (problems, g_steal_pointer (&parser.fatal));
+      g_ptr_array_add (problems, g_strdup (syntax_error->message));
       message = join_problems (problems);
       g_set_error_literal (error, MIZAN_FRAMEWORK_ERROR, MIZAN_FRAMEWORK_ERROR_SYNTAX, message);
       return NULL;
@@ -2007,7 +1207,7 @@ load (const char  *data,
   v.fw = fw;
   v.ids = ids;
   v.locations = locations;
-  read_root (&v, &root);
+  read_root (&v, mizan_json_tree_get_root (tree));
 
   if (problems->len > 0)
     {

@@ -4,12 +4,12 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mizan-json-tree.h"   /* MIZAN_JSON_MAX_DEPTH */
+
 G_BEGIN_DECLS
 
-/* Deeper documents are refused before json-glib, whose parser recurses, sees them. */
-#define MIZAN_JSON_MAX_DEPTH 64
-
-/* Parses @data. On a syntax fault sets @error in @domain with @syntax_code and
+/* Parses @data as strict JSON (see mizan_json_tree_parse()) into a sealed
+ * JsonNode. On a syntax fault sets @error in @domain with @syntax_code and
  * a message "DISPLAY_NAME:LINE:COL: message". */
 JsonNode *mizan_json_parse_data (const char  *data,
                                  gssize       length,
