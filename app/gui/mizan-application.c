@@ -1,0 +1,229 @@
+/* mizan-application.c — the single-instance org.comstech.Mizan application
+ * Opens the shared state at startup, installs app-wide actions and accelerators, opens .mizan files. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mizan-application.h"
+#include "mizan-gui.h"
+#include "mizan-preferences-window.h"
+#include "mizan-window.h"
+
+struct _MizanApplication
+{
+  AdwApplication    parent_instance;
+
+  MizanCatalog     *catalog;
+  MizanStore       *store;
+  GError           *store_error;
+  MizanPreferences *preferences;
+};
+
+G_DEFINE_FINAL_TYPE (MizanApplication, mizan_application, ADW_TYPE_APPLICATION)
+
+static MizanWindow *
+get_window (MizanApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (MIZAN_IS_WINDOW (window))
+    return MIZAN_WINDOW (window);
+  return mizan_window_new (self);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  MizanApplication *self = user_data;
+  GList *windows;
+
+  /* Destroying the windows lets every page write what is still being typed
+   * before the process ends. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  MizanApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "COMSTECH", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Mizan"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("COMSTECH"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Assess your organization’s cybersecurity capability maturity, "
+                                      "see the gaps, and plan how to close them. "
+                                      "Everything stays on this computer unless you choose to share anonymized scores."),
+                        "copyright", _("© COMSTECH"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MizanApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window = mizan_preferences_window_new (self->preferences);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static void
+mizan_application_startup (GApplication *application)
+{
+  MizanApplication *self = MIZAN_APPLICATION (application);
+  g_autofree char *db_path = NULL;
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Primary>q", NULL } },
+    { "app.about", { "F1", NULL } },
+    { "app.preferences", { "<Primary>comma", NULL } },
+    { "window.close", { "<Primary>w", NULL } },
+    { "win.new-assessment", { "<Primary>n", NULL } },
+    { "win.import", { "<Primary>o", NULL } },
+    { "win.search", { "<Primary>f", NULL } },
+    { "win.show-start", { "<Alt>Home", NULL } },
+    { "win.show-page('questionnaire')", { "<Alt>1", NULL } },
+    { "win.show-page('results')", { "<Alt>2", NULL } },
+    { "win.show-page('roadmap')", { "<Alt>3", NULL } },
+    /* Not Ctrl+Page Up/Down: scrolled windows take those to scroll sideways. */
+    { "win.previous-capability", { "<Alt>Page_Up", NULL } },
+    { "win.next-capability", { "<Alt>Page_Down", NULL } },
+  };
+
+  mizan_gui_init ();
+
+  G_APPLICATION_CLASS (mizan_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  self->catalog = mizan_catalog_new_default ();
+  for (guint i = 0; i < mizan_catalog_get_warnings (self->catalog)->len; i++)
+    g_warning ("%s", (const char *) g_ptr_array_index (mizan_catalog_get_warnings (self->catalog), i));
+
+  db_path = mizan_store_get_default_path ();
+  self->store = mizan_store_open (db_path, &self->store_error);
+  self->preferences = mizan_preferences_new (NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+mizan_application_activate (GApplication *application)
+{
+  MizanApplication *self = MIZAN_APPLICATION (application);
+
+  gtk_window_present (GTK_WINDOW (get_window (self)));
+}
+
+static void
+mizan_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  MizanApplication *self = MIZAN_APPLICATION (application);
+  MizanWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < n_files; i++)
+    mizan_window_import_file (window, files[i]);
+}
+
+static void
+mizan_application_finalize (GObject *object)
+{
+  MizanApplication *self = MIZAN_APPLICATION (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->preferences);
+
+  G_OBJECT_CLASS (mizan_application_parent_class)->finalize (object);
+}
+
+static void
+mizan_application_class_init (MizanApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mizan_application_finalize;
+  app_class->startup = mizan_application_startup;
+  app_class->activate = mizan_application_activate;
+  app_class->open = mizan_application_open;
+}
+
+static void
+mizan_application_init (MizanApplication *self)
+{
+}
+
+MizanApplication *
+mizan_application_new (void)
+{
+  return g_object_new (MIZAN_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/comstech/Mizan",
+                       NULL);
+}
+
+MizanCatalog *
+mizan_application_get_catalog (MizanApplication *self)
+{
+  g_return_val_if_fail (MIZAN_IS_APPLICATION (self), NULL);
+  return self->catalog;
+}
+
+MizanStore *
+mizan_application_get_store (MizanApplication *self)
+{
+  g_return_val_if_fail (MIZAN_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+const GError *
+mizan_application_get_store_error (MizanApplication *self)
+{
+  g_return_val_if_fail (MIZAN_IS_APPLICATION (self), NULL);
+  return self->store_error;
+}
+
+MizanPreferences *
+mizan_application_get_preferences (MizanApplication *self)
+{
+  g_return_val_if_fail (MIZAN_IS_APPLICATION (self), NULL);
+  return self->preferences;
+}

@@ -1,0 +1,261 @@
+/* mizan-assessment-view.c — one open assessment: questionnaire, results and roadmap
+ * Wires the pages to one session, and the header's save indicator to its state. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <adwaita.h>
+
+#include "mizan-assessment-view.h"
+#include "mizan-gui.h"
+
+struct _MizanAssessmentView
+{
+  GtkWidget             parent_instance;
+
+  MizanSession         *session;
+  gulong                save_state_handler;
+
+  AdwHeaderBar         *header_bar;
+  GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *search_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkBox               *save_box;
+  GtkImage             *save_icon;
+  GtkLabel             *save_label;
+  AdwViewStack         *view_stack;
+  MizanQuestionnaire   *questionnaire;
+  MizanResultsPage     *results_page;
+  MizanRoadmapPage     *roadmap_page;
+};
+
+G_DEFINE_FINAL_TYPE (MizanAssessmentView, mizan_assessment_view, GTK_TYPE_WIDGET)
+
+static void
+update_save_state (MizanAssessmentView *self)
+{
+  MizanSaveState state = self->session != NULL ? mizan_session_get_save_state (self->session)
+                                               : MIZAN_SAVE_STATE_UNCHANGED;
+  const char *error;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->save_box), state != MIZAN_SAVE_STATE_UNCHANGED);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->save_box), "error");
+
+  switch (state)
+    {
+    case MIZAN_SAVE_STATE_UNCHANGED:
+      gtk_label_set_label (self->save_label, "");
+      break;
+    case MIZAN_SAVE_STATE_SAVED:
+      gtk_label_set_label (self->save_label, _("Saved"));
+      gtk_image_set_from_icon_name (self->save_icon, "emblem-ok-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_box), _("Every change is saved on this computer"));
+      break;
+    case MIZAN_SAVE_STATE_PENDING:
+      gtk_label_set_label (self->save_label, _("Saving…"));
+      gtk_image_set_from_icon_name (self->save_icon, "emblem-synchronizing-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_box), _("Saved when you pause typing"));
+      break;
+    case MIZAN_SAVE_STATE_FAILED:
+      error = mizan_session_get_save_error (self->session);
+      gtk_label_set_label (self->save_label, _("Not saved"));
+      gtk_image_set_from_icon_name (self->save_icon, "dialog-warning-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_box), error);
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_box), "error");
+      if (error != NULL)
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+          /* Translators: %s says why a change could not be written */
+          g_autofree char *message = g_strdup_printf (_("Your last change was not saved: %s"), error);
+
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_header (MizanAssessmentView *self)
+{
+  gboolean on_questionnaire = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                         "questionnaire") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), on_questionnaire);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), on_questionnaire);
+}
+
+void
+mizan_assessment_view_set_session (MizanAssessmentView *self,
+                                   MizanSession        *session)
+{
+  g_return_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self));
+  g_return_if_fail (session == NULL || MIZAN_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->save_state_handler, self->session);
+
+  /* The questionnaire goes first: closing it writes any pending note. */
+  mizan_questionnaire_set_session (self->questionnaire, session);
+  mizan_results_page_set_session (self->results_page, session);
+  mizan_roadmap_page_set_session (self->roadmap_page, session);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      MizanAssessment *assessment = mizan_session_get_assessment (session);
+
+      self->save_state_handler = g_signal_connect_object (session, "notify::save-state",
+                                                          G_CALLBACK (update_save_state), self,
+                                                          G_CONNECT_SWAPPED);
+      adw_view_switcher_title_set_title (self->switcher_title, mizan_assessment_get_title (assessment));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, mizan_assessment_get_org_name (assessment));
+      adw_view_stack_set_visible_child_name (self->view_stack, "questionnaire");
+    }
+  update_save_state (self);
+  update_header (self);
+}
+
+MizanSession *
+mizan_assessment_view_get_session (MizanAssessmentView *self)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->session;
+}
+
+void
+mizan_assessment_view_show_page (MizanAssessmentView *self,
+                                 const char          *name)
+{
+  g_return_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self));
+
+  if (g_strcmp0 (name, "questionnaire") == 0 ||
+      g_strcmp0 (name, "results") == 0 ||
+      g_strcmp0 (name, "roadmap") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+mizan_assessment_view_get_page (MizanAssessmentView *self)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+mizan_assessment_view_start_search (MizanAssessmentView *self)
+{
+  g_return_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "questionnaire");
+  mizan_questionnaire_start_search (self->questionnaire);
+}
+
+void
+mizan_assessment_view_show_capability (MizanAssessmentView *self,
+                                       MizanCapability     *capability,
+                                       const char          *practice_id)
+{
+  g_return_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self));
+
+  if (self->session == NULL || capability == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "questionnaire");
+  mizan_questionnaire_show_capability (self->questionnaire, capability, practice_id);
+}
+
+static void
+on_show_capability (GtkWidget           *page,
+                    const char          *capability_id,
+                    const char          *practice_id,
+                    MizanAssessmentView *self)
+{
+  MizanCapability *capability;
+
+  if (self->session == NULL)
+    return;
+  capability = mizan_framework_lookup_capability (mizan_session_get_framework (self->session), capability_id);
+  mizan_assessment_view_show_capability (self, capability, practice_id);
+}
+
+MizanQuestionnaire *
+mizan_assessment_view_get_questionnaire (MizanAssessmentView *self)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->questionnaire;
+}
+
+MizanResultsPage *
+mizan_assessment_view_get_results_page (MizanAssessmentView *self)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self), NULL);
+  return self->results_page;
+}
+
+const char *
+mizan_assessment_view_get_save_text (MizanAssessmentView *self)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self), NULL);
+  return gtk_label_get_label (self->save_label);
+}
+
+static void
+mizan_assessment_view_dispose (GObject *object)
+{
+  MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (object);
+
+  if (self->questionnaire != NULL)
+    mizan_assessment_view_set_session (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_ASSESSMENT_VIEW);
+  mizan_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (mizan_assessment_view_parent_class)->dispose (object);
+}
+
+static void
+mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mizan_assessment_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-assessment-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, save_box);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, save_icon);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, save_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, questionnaire);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, results_page);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, roadmap_page);
+}
+
+static void
+mizan_assessment_view_init (MizanAssessmentView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->questionnaire, "search-mode",
+                          self->search_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->questionnaire, "sidebar-visible",
+                          self->sidebar_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->questionnaire, "notify::folded", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->results_page, "show-capability", G_CALLBACK (on_show_capability), self);
+  g_signal_connect (self->roadmap_page, "show-capability", G_CALLBACK (on_show_capability), self);
+  update_header (self);
+}

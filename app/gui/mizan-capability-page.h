@@ -1,0 +1,35 @@
+/* mizan-capability-page.h — one capability of the questionnaire
+ * Its description, level ladder, target, and practices grouped by level, each answerable. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mizan-practice-row.h"
+#include "mizan-session.h"
+
+G_BEGIN_DECLS
+
+#define MIZAN_TYPE_CAPABILITY_PAGE (mizan_capability_page_get_type ())
+G_DECLARE_FINAL_TYPE (MizanCapabilityPage, mizan_capability_page, MIZAN, CAPABILITY_PAGE, GtkWidget)
+
+/* NULL @session or @capability empties the page. With @unanswered_only the
+ * practices answered when the page is built are left out. */
+void              mizan_capability_page_set_capability   (MizanCapabilityPage *self,
+                                                          MizanSession        *session,
+                                                          MizanCapability     *capability,
+                                                          gboolean             unanswered_only);
+MizanCapability  *mizan_capability_page_get_capability   (MizanCapabilityPage *self);
+/* Labels the previous/next buttons; NULL when there is none. */
+void              mizan_capability_page_set_neighbours   (MizanCapabilityPage *self,
+                                                          MizanCapability     *previous,
+                                                          MizanCapability     *next);
+/* Scrolls @practice_id into view and focuses its status choice. */
+void              mizan_capability_page_focus_practice   (MizanCapabilityPage *self,
+                                                          const char          *practice_id);
+void              mizan_capability_page_scroll_to_top    (MizanCapabilityPage *self);
+/* NULL when the practice is not on the page */
+MizanPracticeRow *mizan_capability_page_get_practice_row (MizanCapabilityPage *self,
+                                                          const char          *practice_id);
+GtkSpinButton    *mizan_capability_page_get_target_spin  (MizanCapabilityPage *self);
+
+G_END_DECLS

@@ -1,0 +1,160 @@
+/* mizan-gui.c — what every user of the GUI library calls first, and shared helpers
+ * Templates name their child types, so every type must exist before the first template is read. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <adwaita.h>
+
+#include "mizan-resources.h"
+
+#include "mizan-application.h"
+#include "mizan-assessment-row.h"
+#include "mizan-assessment-view.h"
+#include "mizan-capability-page.h"
+#include "mizan-capability-row.h"
+#include "mizan-country-row.h"
+#include "mizan-gui.h"
+#include "mizan-new-assessment-dialog.h"
+#include "mizan-practice-row.h"
+#include "mizan-preferences-window.h"
+#include "mizan-questionnaire.h"
+#include "mizan-results-page.h"
+#include "mizan-roadmap-page.h"
+#include "mizan-start-page.h"
+#include "mizan-window.h"
+#ifdef MIZAN_HAVE_RENDER
+#include "mizan-chart-view.h"
+#endif
+
+void
+mizan_gui_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      mizan_register_resource ();
+
+      g_type_ensure (MIZAN_TYPE_ASSESSMENT_ROW);
+      g_type_ensure (MIZAN_TYPE_ASSESSMENT_VIEW);
+      g_type_ensure (MIZAN_TYPE_CAPABILITY_PAGE);
+      g_type_ensure (MIZAN_TYPE_CAPABILITY_ROW);
+      g_type_ensure (MIZAN_TYPE_COUNTRY_ROW);
+      g_type_ensure (MIZAN_TYPE_NEW_ASSESSMENT_DIALOG);
+      g_type_ensure (MIZAN_TYPE_PRACTICE_ROW);
+      g_type_ensure (MIZAN_TYPE_PREFERENCES_WINDOW);
+      g_type_ensure (MIZAN_TYPE_QUESTIONNAIRE);
+      g_type_ensure (MIZAN_TYPE_RESULTS_PAGE);
+      g_type_ensure (MIZAN_TYPE_ROADMAP_PAGE);
+      g_type_ensure (MIZAN_TYPE_START_PAGE);
+      g_type_ensure (MIZAN_TYPE_WINDOW);
+#ifdef MIZAN_HAVE_RENDER
+      g_type_ensure (MIZAN_TYPE_CHART_VIEW);
+#endif
+
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+char *
+mizan_gui_format_index (double index)
+{
+  return g_strdup_printf ("%.2f", index);
+}
+
+char *
+mizan_gui_format_percent (double fraction)
+{
+  /* Translators: a percentage; %.0f is the number */
+  return g_strdup_printf (_("%.0f%%"), CLAMP (fraction, 0.0, 1.0) * 100.0);
+}
+
+char *
+mizan_gui_format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = NULL;
+  GTimeSpan since_midnight;
+
+  if (when == NULL || now == NULL)
+    return g_strdup ("");
+
+  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+  since_midnight = g_date_time_difference (when, today);
+  if (since_midnight >= 0)
+    /* Translators: a time today, in strftime format */
+    return g_date_time_format (when, _("today at %H:%M"));
+  if (since_midnight >= -G_TIME_SPAN_DAY)
+    return g_strdup (_("yesterday"));
+  if (g_date_time_get_year (when) == g_date_time_get_year (now))
+    /* Translators: a date this year, in strftime format */
+    return g_date_time_format (when, _("%-d %B"));
+  /* Translators: a date of another year, in strftime format */
+  return g_date_time_format (when, _("%-d %B %Y"));
+}
+
+void
+mizan_gui_list_box_clear (GtkListBox *list_box)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list_box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list_box))) != NULL)
+    gtk_list_box_remove (list_box, child);
+}
+
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+void
+mizan_gui_fix_mnemonic_names (GtkWidget *root)
+{
+  const char *label = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
+    label = gtk_button_get_label (GTK_BUTTON (root));
+  else if (GTK_IS_CHECK_BUTTON (root) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (root)))
+    label = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+
+  if (label != NULL)
+    {
+      g_autofree char *plain = strip_mnemonic (label);
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    mizan_gui_fix_mnemonic_names (child);
+}
+
+void
+mizan_gui_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -1,0 +1,32 @@
+/* mizan-gui.h — what every user of the GUI library calls first, and shared helpers
+ * Registers the resources and widget types; formats figures the same way on every page. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Registers the GResource and every widget type a template names. Safe to
+ * call more than once; the app and the widget tests call it before any widget. */
+void  mizan_gui_init                 (void);
+
+/* "2.35": an index as the app shows it everywhere. */
+char *mizan_gui_format_index         (double      index);
+/* "61%": a 0..1 fraction as a whole percentage. */
+char *mizan_gui_format_percent       (double      fraction);
+/* "Today at 14:05", "Yesterday", or a date, for a Unix time in seconds. */
+char *mizan_gui_format_time          (gint64      unix_time);
+
+/* GTK 4.8 names a button with a mnemonic "_Create Create" (its raw label, then
+ * the label it is labelled by). Gives every such button and check button under
+ * @root its plain label as accessible name; templates call it after init. */
+void  mizan_gui_fix_mnemonic_names   (GtkWidget  *root);
+
+/* Unparents every child of @widget: what a GtkWidget subclass with a layout
+ * manager does in dispose for the template's unbound top-level children. */
+void  mizan_gui_unparent_children    (GtkWidget  *widget);
+
+/* Removes every child of @list_box (GTK 4.8 has no gtk_list_box_remove_all). */
+void  mizan_gui_list_box_clear       (GtkListBox *list_box);
+
+G_END_DECLS

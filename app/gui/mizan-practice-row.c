@@ -1,0 +1,382 @@
+/* mizan-practice-row.c — one practice of a capability page, answerable in place
+ * A status click is stored at once; typed text once typing pauses, or when focus leaves. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mizan-practice-row.h"
+#include "mizan-gui.h"
+
+/* How long typing must pause before a note or evidence is written. */
+#define COMMIT_DELAY_MS 600
+
+struct _MizanPracticeRow
+{
+  GtkWidget        parent_instance;
+
+  MizanSession    *session;
+  MizanPractice   *practice;
+  guint            commit_source;
+  gboolean         edit_open;
+  gboolean         syncing;
+
+  GtkLabel        *id_label;
+  GtkLabel        *text_label;
+  GtkBox          *status_box;
+  GtkToggleButton *fully_button;
+  GtkToggleButton *largely_button;
+  GtkToggleButton *partially_button;
+  GtkToggleButton *not_button;
+  GtkToggleButton *na_button;
+  GtkButton       *clear_button;
+  GtkEntry        *note_entry;
+  GtkEntry        *evidence_entry;
+  GtkExpander     *guidance_expander;
+  GtkLabel        *guidance_label;
+  GtkLabel        *evidence_hint_label;
+};
+
+G_DEFINE_FINAL_TYPE (MizanPracticeRow, mizan_practice_row, GTK_TYPE_WIDGET)
+
+static const MizanStatus button_statuses[] = {
+  MIZAN_STATUS_FULLY, MIZAN_STATUS_LARGELY, MIZAN_STATUS_PARTIALLY, MIZAN_STATUS_NOT, MIZAN_STATUS_NA,
+};
+
+GtkToggleButton *
+mizan_practice_row_get_status_button (MizanPracticeRow *self,
+                                      MizanStatus       status)
+{
+  g_return_val_if_fail (MIZAN_IS_PRACTICE_ROW (self), NULL);
+
+  switch (status)
+    {
+    case MIZAN_STATUS_FULLY:
+      return self->fully_button;
+    case MIZAN_STATUS_LARGELY:
+      return self->largely_button;
+    case MIZAN_STATUS_PARTIALLY:
+      return self->partially_button;
+    case MIZAN_STATUS_NOT:
+      return self->not_button;
+    case MIZAN_STATUS_NA:
+      return self->na_button;
+    case MIZAN_STATUS_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+sync_from_session (MizanPracticeRow *self)
+{
+  MizanStatus status = mizan_session_get_status (self->session, self->practice->id);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    {
+      GtkToggleButton *button = mizan_practice_row_get_status_button (self, button_statuses[i]);
+
+      gtk_toggle_button_set_active (button, button_statuses[i] == status);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), status != MIZAN_STATUS_NONE);
+  if (status == MIZAN_STATUS_NONE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "unanswered");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "unanswered");
+  self->syncing = FALSE;
+}
+
+static void
+close_edit (MizanPracticeRow *self)
+{
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  if (self->edit_open)
+    {
+      self->edit_open = FALSE;
+      mizan_session_end_edit (self->session);
+    }
+}
+
+static void
+commit (MizanPracticeRow *self,
+        MizanStatus       status)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* The typed text goes with the status, in the same transaction. */
+  ok = mizan_session_set_answer (self->session, self->practice->id, status,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->note_entry)),
+                                 gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry)),
+                                 &error);
+  close_edit (self);
+  if (!ok)
+    g_debug ("Answer to %s not saved: %s", self->practice->id, error->message);
+  sync_from_session (self);
+}
+
+void
+mizan_practice_row_flush (MizanPracticeRow *self)
+{
+  g_return_if_fail (MIZAN_IS_PRACTICE_ROW (self));
+
+  if (self->edit_open)
+    commit (self, mizan_session_get_status (self->session, self->practice->id));
+}
+
+static gboolean
+commit_timeout (gpointer user_data)
+{
+  MizanPracticeRow *self = user_data;
+
+  self->commit_source = 0;
+  mizan_practice_row_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_changed (GtkEditable      *editable,
+                 MizanPracticeRow *self)
+{
+  if (self->syncing)
+    return;
+  if (!self->edit_open)
+    {
+      self->edit_open = TRUE;
+      mizan_session_begin_edit (self->session);
+    }
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                MizanPracticeRow        *self)
+{
+  mizan_practice_row_flush (self);
+}
+
+static void
+on_status_toggled (GtkToggleButton  *button,
+                   MizanPracticeRow *self)
+{
+  if (self->syncing || !gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    if (mizan_practice_row_get_status_button (self, button_statuses[i]) == button)
+      commit (self, button_statuses[i]);
+}
+
+static void
+on_clear_clicked (GtkButton        *button,
+                  MizanPracticeRow *self)
+{
+  commit (self, MIZAN_STATUS_NONE);
+  /* Clear became insensitive; keep the keyboard in the status choice. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->fully_button));
+}
+
+static void
+track_focus (MizanPracticeRow *self,
+             GtkWidget        *entry)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect (controller, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (entry, controller);
+}
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+GtkWidget *
+mizan_practice_row_new (MizanSession  *session,
+                        MizanPractice *practice)
+{
+  MizanPracticeRow *self;
+  const MizanAnswer *answer;
+  g_autofree char *note_label = NULL;
+  g_autofree char *evidence_label = NULL;
+  g_autofree char *clear_label = NULL;
+  g_autofree char *group_label = NULL;
+  g_autofree char *guidance_label = NULL;
+
+  g_return_val_if_fail (MIZAN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (practice != NULL, NULL);
+
+  self = g_object_new (MIZAN_TYPE_PRACTICE_ROW, NULL);
+  self->session = g_object_ref (session);
+  self->practice = practice;
+
+  gtk_label_set_label (self->id_label, practice->id);
+  gtk_label_set_label (self->text_label, mizan_text_localized (practice->text));
+
+  /* The visible labels are short; a screen reader hears which practice and
+   * which status, e.g. "GOV.1.1: Fully implemented". */
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (mizan_practice_row_get_status_button (self, button_statuses[i]));
+      /* Translators: accessible name of a status toggle: practice id: status */
+      g_autofree char *label = g_strdup_printf (_("%s: %s"), practice->id, mizan_status_get_label (button_statuses[i]));
+
+      set_accessible_label (button, label);
+      gtk_widget_set_tooltip_text (button, mizan_status_get_label (button_statuses[i]));
+    }
+  group_label = g_strdup_printf (_("Status of %s"), practice->id);
+  set_accessible_label (GTK_WIDGET (self->status_box), group_label);
+  clear_label = g_strdup_printf (_("%s: Clear answer"), practice->id);
+  set_accessible_label (GTK_WIDGET (self->clear_button), clear_label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_button), _("Mark as unanswered"));
+  note_label = g_strdup_printf (_("%s: Note"), practice->id);
+  set_accessible_label (GTK_WIDGET (self->note_entry), note_label);
+  evidence_label = g_strdup_printf (_("%s: Evidence"), practice->id);
+  set_accessible_label (GTK_WIDGET (self->evidence_entry), evidence_label);
+  guidance_label = g_strdup_printf (_("%s: Guidance"), practice->id);
+  set_accessible_label (GTK_WIDGET (self->guidance_expander), guidance_label);
+
+  if (practice->guidance != NULL)
+    gtk_label_set_label (self->guidance_label, mizan_text_localized (practice->guidance));
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance_label), practice->guidance != NULL);
+  if (practice->evidence != NULL)
+    {
+      /* Translators: %s is what an assessor can ask to see for this practice */
+      g_autofree char *hint = g_strdup_printf (_("Evidence to look for: %s"), mizan_text_localized (practice->evidence));
+
+      gtk_label_set_label (self->evidence_hint_label, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_hint_label), practice->evidence != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance_expander),
+                          practice->guidance != NULL || practice->evidence != NULL);
+
+  answer = mizan_assessment_get_answer (mizan_session_get_assessment (session), practice->id);
+  self->syncing = TRUE;
+  if (answer != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->note_entry), answer->note != NULL ? answer->note : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), answer->evidence != NULL ? answer->evidence : "");
+    }
+  self->syncing = FALSE;
+  sync_from_session (self);
+
+  return GTK_WIDGET (self);
+}
+
+MizanPractice *
+mizan_practice_row_get_practice (MizanPracticeRow *self)
+{
+  g_return_val_if_fail (MIZAN_IS_PRACTICE_ROW (self), NULL);
+  return self->practice;
+}
+
+GtkButton *
+mizan_practice_row_get_clear_button (MizanPracticeRow *self)
+{
+  g_return_val_if_fail (MIZAN_IS_PRACTICE_ROW (self), NULL);
+  return self->clear_button;
+}
+
+GtkEditable *
+mizan_practice_row_get_note_entry (MizanPracticeRow *self)
+{
+  g_return_val_if_fail (MIZAN_IS_PRACTICE_ROW (self), NULL);
+  return GTK_EDITABLE (self->note_entry);
+}
+
+GtkEditable *
+mizan_practice_row_get_evidence_entry (MizanPracticeRow *self)
+{
+  g_return_val_if_fail (MIZAN_IS_PRACTICE_ROW (self), NULL);
+  return GTK_EDITABLE (self->evidence_entry);
+}
+
+static gboolean
+remove_highlight (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+
+  gtk_widget_remove_css_class (widget, "mizan-highlight");
+  return G_SOURCE_REMOVE;
+}
+
+void
+mizan_practice_row_focus (MizanPracticeRow *self)
+{
+  MizanStatus status;
+  GtkToggleButton *button;
+
+  g_return_if_fail (MIZAN_IS_PRACTICE_ROW (self));
+
+  status = mizan_session_get_status (self->session, self->practice->id);
+  button = mizan_practice_row_get_status_button (self, status);
+  gtk_widget_grab_focus (GTK_WIDGET (button != NULL ? button : self->fully_button));
+
+  /* A brief mark on the card tells a sighted user where the search landed. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "mizan-highlight");
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, remove_highlight,
+                      g_object_ref (self), g_object_unref);
+}
+
+static void
+mizan_practice_row_dispose (GObject *object)
+{
+  MizanPracticeRow *self = MIZAN_PRACTICE_ROW (object);
+
+  /* The page is rebuilt or closed: what was typed is kept. */
+  if (self->session != NULL)
+    {
+      mizan_practice_row_flush (self);
+      close_edit (self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_PRACTICE_ROW);
+  mizan_gui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (mizan_practice_row_parent_class)->dispose (object);
+}
+
+static void
+mizan_practice_row_class_init (MizanPracticeRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mizan_practice_row_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-practice-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, id_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, status_box);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, fully_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, largely_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, partially_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, not_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, na_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, evidence_entry);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, guidance_expander);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, guidance_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, evidence_hint_label);
+}
+
+static void
+mizan_practice_row_init (MizanPracticeRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    g_signal_connect (mizan_practice_row_get_status_button (self, button_statuses[i]), "toggled",
+                      G_CALLBACK (on_status_toggled), self);
+  g_signal_connect (self->clear_button, "clicked", G_CALLBACK (on_clear_clicked), self);
+  g_signal_connect (self->note_entry, "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect (self->evidence_entry, "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (mizan_practice_row_flush), self);
+  g_signal_connect_swapped (self->evidence_entry, "activate", G_CALLBACK (mizan_practice_row_flush), self);
+  track_focus (self, GTK_WIDGET (self->note_entry));
+  track_focus (self, GTK_WIDGET (self->evidence_entry));
+}

@@ -1,0 +1,28 @@
+/* mizan-practice-row.h — one practice of a capability page, answerable in place
+ * Status toggles, note and evidence entries, and the guidance on demand. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mizan-session.h"
+
+G_BEGIN_DECLS
+
+#define MIZAN_TYPE_PRACTICE_ROW (mizan_practice_row_get_type ())
+G_DECLARE_FINAL_TYPE (MizanPracticeRow, mizan_practice_row, MIZAN, PRACTICE_ROW, GtkWidget)
+
+GtkWidget       *mizan_practice_row_new               (MizanSession     *session,
+                                                       MizanPractice    *practice);
+MizanPractice   *mizan_practice_row_get_practice      (MizanPracticeRow *self);
+/* The toggle of @status (not NONE); the "Clear" button stands for NONE. */
+GtkToggleButton *mizan_practice_row_get_status_button (MizanPracticeRow *self,
+                                                       MizanStatus       status);
+GtkButton       *mizan_practice_row_get_clear_button  (MizanPracticeRow *self);
+GtkEditable     *mizan_practice_row_get_note_entry    (MizanPracticeRow *self);
+GtkEditable     *mizan_practice_row_get_evidence_entry(MizanPracticeRow *self);
+/* Writes a note or evidence still waiting for the typing to pause. */
+void             mizan_practice_row_flush             (MizanPracticeRow *self);
+/* Focuses the status choice (which scrolls the row into view). */
+void             mizan_practice_row_focus             (MizanPracticeRow *self);
+
+G_END_DECLS

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# screenshots.py — writes screenshots of every page of the real mizan, for people to look at
+# Run by build-aux/screenshots.sh under Xvfb, once per variant (light, dark, rtl).
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mizanatspi as m  # noqa: E402
+
+STATUSES = ['fully', 'fully', 'largely', 'partially', 'not', 'na']
+
+
+def seed_file(path, framework_path):
+    """A realistic assessment: most practices answered, the higher levels less often."""
+    with open(framework_path, encoding='utf-8') as f:
+        framework = json.load(f)
+    rng = random.Random(7)
+    answers = {}
+    for domain in framework['domains']:
+        for capability in domain['capabilities']:
+            for practice in capability['practices']:
+                if rng.random() < 0.95 - 0.15 * practice['level']:
+                    status = rng.choice(STATUSES[:5] if practice['level'] > 1 else STATUSES[:3])
+                    answers[practice['id']] = {'status': status}
+    answers['GOV.1.1']['note'] = 'IT plan 2024, section 3'
+    answers['GOV.1.1']['evidence'] = 'IT-PLAN-2024.pdf'
+    document = {
+        'format': 'mizan-assessment', 'format_version': 1,
+        'framework': {'id': framework['id'], 'version': framework['version']},
+        'organization': {'name': 'Ministry of Communications', 'country': 'PAK',
+                         'sector': 'government', 'size': 'large'},
+        'assessment': {'id': '3f2a6c1e-8b1d-4c7e-9a55-0d2b7e4f1a90', 'title': 'Annual self-assessment 2026',
+                       'assessor': 'Office of the CISO',
+                       'created': '2026-01-12T09:00:00Z', 'updated': '2026-02-03T16:30:00Z'},
+        'targets': {'GOV.1': 4, 'IRR.1': 4},
+        'answers': answers,
+    }
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(document, f, ensure_ascii=False, indent=1)
+
+
+def resize(width, height):
+    """Taller than the default window, so that a screenshot shows more of a long page."""
+    found = subprocess.run(['xdotool', 'search', '--name', 'Mizan'], capture_output=True, text=True)
+    for window in found.stdout.split():
+        subprocess.run(['xdotool', 'windowsize', window, str(width), str(height)], check=False)
+    time.sleep(1)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--variant', choices=['light', 'dark', 'rtl'], required=True)
+    parser.add_argument('--mizan', required=True)
+    parser.add_argument('--cli', required=True)
+    parser.add_argument('outdir')
+    args = parser.parse_args()
+
+    tmp = tempfile.mkdtemp(prefix='mizan-shots-')
+    env = dict(os.environ)
+    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+    env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+    env['GTK_A11Y'] = 'atspi'
+    env['GSETTINGS_BACKEND'] = 'memory'
+    env['ADW_DISABLE_PORTAL'] = '1'
+    if args.variant == 'dark':
+        env['ADW_DEBUG_COLOR_SCHEME'] = 'prefer-dark'
+    if args.variant == 'rtl':
+        env.pop('LC_ALL', None)
+        env['LANG'] = 'ar_EG.UTF-8'
+        env['LANGUAGE'] = 'ar'
+    os.makedirs(args.outdir, exist_ok=True)
+
+    def shot(name):
+        m.screenshot(os.path.join(args.outdir, '%s-%s.png' % (name, args.variant)))
+
+    app = None
+    try:
+        app = m.App(args.mizan, env).start()
+        app.find(role='push button', name='New Assessment')
+        time.sleep(0.5)
+        shot('start-empty')
+        app.close_window()
+        app.wait_exit()
+
+        seed = os.path.join(tmp, 'seed.mizan')
+        seed_file(seed, os.path.join(env['MIZAN_FRAMEWORKS_DIR'], 'oic-ccmm.json'))
+        db = os.path.join(env['XDG_DATA_HOME'], 'mizan', 'mizan.db')
+        subprocess.run([args.cli, '--db', db, 'import', seed], env=env, check=True, capture_output=True)
+
+        app = m.App(args.mizan, env).start()
+        row = app.find('Annual self-assessment 2026', role='list item')
+        time.sleep(0.5)
+        shot('start')
+
+        app.click('New Assessment', role='push button')
+        dialog = app.find('New Assessment', role='frame')
+        app.set_text(app.find('Name', role='text', root=dialog), 'Ministry of Energy')
+        time.sleep(0.5)
+        shot('new-assessment')
+        app.click('Cancel', role='push button')
+
+        app.do_action(row, 'row.open')
+        app.find('GOV.1.1: Fully implemented', role='push button')
+        time.sleep(0.5)
+        shot('questionnaire')
+
+        expander = app.find('GOV.1.1: Guidance', role='push button')
+        app.do_action(expander, 'activate')
+        app.click('Search practices', role='push button')
+        search = app.find('Search practices', role='entry')
+        app.set_text(search, 'incident')
+        time.sleep(1)
+        shot('questionnaire-search')
+        app.click('Search practices', role='push button')
+
+        app.click('Results', role='page tab')
+        app.find('Maturity index:', role='label', prefix=True)
+        resize(1200, 1600)
+        shot('results')
+
+        app.click('Roadmap', role='page tab')
+        time.sleep(1.5)
+        shot('roadmap')
+        resize(1100, 760)
+
+        for item, name in (('Preferences', 'preferences'), ('Keyboard Shortcuts', 'shortcuts')):
+            app.click('Main Menu', role='push button')
+            app.click(item)
+            frame = app.find_all(role='frame', timeout=5)[-1]
+            time.sleep(1)
+            shot(name)
+            app.do_action(frame, 'window.close')
+    finally:
+        if app is not None:
+            app.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()
