@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# run.sh — installs what is missing, builds Mizan and starts it from the build tree
-# Usage: build-aux/run.sh [ARGS…]   (ARGS go to the program)
+# run.sh — installs what is missing, builds Mizan and starts the desktop app from the build tree
+# Usage: build-aux/run.sh [FILE.mizan…]   (files given are imported, as when opened from the file manager)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/deps.sh
@@ -8,7 +8,5 @@ cd "$(dirname "$0")/.."
 ensure_packages "${BUILD_PACKAGES[@]}"
 setup_build build
 ninja -C build
-# The desktop app arrives with issue #3; until then this shows the built-in
-# frameworks through the command-line tool.
-if [ $# -eq 0 ]; then set -- frameworks; fi
-exec meson devenv -C build ./app/cli/mizan-cli "$@"
+# devenv finds the built-in framework and the settings schema in the build tree.
+exec meson devenv -C build "$PWD/build/app/gui/mizan" "$@"

@@ -17,6 +17,7 @@ struct _MizanApplication
   MizanStore       *store;
   GError           *store_error;
   MizanPreferences *preferences;
+  GError           *preferences_error;   /* the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (MizanApplication, mizan_application, ADW_TYPE_APPLICATION)
@@ -131,11 +132,23 @@ mizan_application_startup (GApplication *application)
 
   db_path = mizan_store_get_default_path ();
   self->store = mizan_store_open (db_path, &self->store_error);
-  self->preferences = mizan_preferences_new (NULL);
+  self->preferences = mizan_preferences_new (NULL, &self->preferences_error);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+/* Without its settings schema Mizan cannot keep preferences: a broken
+ * install, said once on the terminal, rather than a window that aborts. */
+static gboolean
+check_installed (MizanApplication *self)
+{
+  if (self->preferences_error == NULL)
+    return TRUE;
+  g_printerr ("mizan: %s\n", self->preferences_error->message);
+  g_application_quit (G_APPLICATION (self));
+  return FALSE;
 }
 
 static void
@@ -143,6 +156,8 @@ mizan_application_activate (GApplication *application)
 {
   MizanApplication *self = MIZAN_APPLICATION (application);
 
+  if (!check_installed (self))
+    return;
   gtk_window_present (GTK_WINDOW (get_window (self)));
 }
 
@@ -153,8 +168,11 @@ mizan_application_open (GApplication  *application,
                         const char    *hint)
 {
   MizanApplication *self = MIZAN_APPLICATION (application);
-  MizanWindow *window = get_window (self);
+  MizanWindow *window;
 
+  if (!check_installed (self))
+    return;
+  window = get_window (self);
   gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < n_files; i++)
     mizan_window_import_file (window, files[i]);
@@ -169,6 +187,7 @@ mizan_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_object (&self->preferences);
+  g_clear_error (&self->preferences_error);
 
   G_OBJECT_CLASS (mizan_application_parent_class)->finalize (object);
 }

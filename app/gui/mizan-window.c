@@ -490,8 +490,7 @@ mizan_window_constructed (GObject *object)
   G_OBJECT_CLASS (mizan_window_parent_class)->constructed (object);
 
   g_return_if_fail (MIZAN_IS_CATALOG (self->catalog));
-  if (self->preferences == NULL)
-    self->preferences = mizan_preferences_new (NULL);
+  g_return_if_fail (MIZAN_IS_PREFERENCES (self->preferences));
 
   mizan_start_page_set_store (self->start_page, self->store, self->catalog);
   update_actions (self);

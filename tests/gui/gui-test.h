@@ -69,7 +69,8 @@ gui_fixture_setup (GuiFixture    *fixture,
 
   /* GLib caches the XDG folders on first use: paths are given explicitly. */
   prefs_path = g_build_filename (config_home, "mizan", "preferences.ini", NULL);
-  fixture->preferences = mizan_preferences_new (prefs_path);
+  fixture->preferences = mizan_preferences_new (prefs_path, &error);
+  g_assert_no_error (error);
 }
 
 static inline void

@@ -282,13 +282,15 @@ test_preferences_window (GuiFixture    *fixture,
                                                                    "default_target_row"));
   g_autofree char *path = g_build_filename (fixture->root, "config", "mizan", "preferences.ini", NULL);
   g_autoptr(MizanPreferences) reread = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);   /* the framework's own default */
   adw_combo_row_set_selected (row, 4);
   g_assert_cmpuint (mizan_preferences_get_default_target (fixture->preferences), ==, 4);
 
   /* Written at once, and read back by the next start. */
-  reread = mizan_preferences_new (path);
+  reread = mizan_preferences_new (path, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (mizan_preferences_get_default_target (reread), ==, 4);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -302,9 +304,10 @@ test_preferences_ignore_bad_file (GuiFixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   /* Out of range: the default is kept rather than a target no framework has. */
-  g_file_set_contents (path, "[Assessments]\ndefault-target=42\n", -1, &error);
+  g_file_set_contents (path, "[Mizan]\ndefault-target=42\n", -1, &error);
   g_assert_no_error (error);
-  preferences = mizan_preferences_new (path);
+  preferences = mizan_preferences_new (path, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (mizan_preferences_get_default_target (preferences), ==, 0);
 }
 

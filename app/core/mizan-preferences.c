@@ -1,26 +1,26 @@
-/* mizan-preferences.c — the user's preferences, kept in a key file until GSettings arrives
- * No schema has to be installed for the app to run from the build tree. */
+/* mizan-preferences.c — the user's preferences, kept by GSettings under org.comstech.Mizan
+ * Finds the schema where GLib looks (installed, or GSETTINGS_SCHEMA_DIR in the build tree). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <errno.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "mizan-framework.h"
 #include "mizan-preferences.h"
 
-#define GROUP "Assessments"
-#define KEY_DEFAULT_TARGET "default-target"
+/* The group a key file keeps the schema's keys in. */
+#define KEY_FILE_GROUP "Mizan"
 
 struct _MizanPreferences
 {
-  GObject  parent_instance;
+  GObject    parent_instance;
 
-  char    *path;
-  guint    default_target;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (MizanPreferences, mizan_preferences, G_TYPE_OBJECT)
+G_DEFINE_QUARK (mizan-preferences-error-quark, mizan_preferences_error)
 
 enum {
   PROP_0,
@@ -30,49 +30,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-char *
-mizan_preferences_get_default_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "mizan", "preferences.ini", NULL);
-}
-
 static void
-load (MizanPreferences *self)
+on_settings_changed (MizanPreferences *self,
+                     const char       *key)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
-  int target;
-
-  if (!g_key_file_load_from_file (key_file, self->path, G_KEY_FILE_NONE, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_warning ("Ignoring the preferences in %s: %s", self->path, error->message);
-      return;
-    }
-
-  target = g_key_file_get_integer (key_file, GROUP, KEY_DEFAULT_TARGET, &error);
-  if (error == NULL && target >= 0 && target <= MIZAN_FRAMEWORK_MAX_LEVELS)
-    self->default_target = target;
-}
-
-static void
-save (MizanPreferences *self)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (self->path);
-
-  /* Keep whatever else is in the file (keys a newer Mizan may have written). */
-  g_key_file_load_from_file (key_file, self->path, G_KEY_FILE_KEEP_COMMENTS, NULL);
-  g_key_file_set_integer (key_file, GROUP, KEY_DEFAULT_TARGET, self->default_target);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_warning ("Cannot create %s to keep the preferences: %s", dir, g_strerror (errno));
-      return;
-    }
-  if (!g_key_file_save_to_file (key_file, self->path, &error))
-    g_warning ("Cannot save the preferences to %s: %s", self->path, error->message);
+  if (g_strcmp0 (key, "default-target") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_TARGET]);
 }
 
 static void
@@ -80,7 +43,7 @@ mizan_preferences_finalize (GObject *object)
 {
   MizanPreferences *self = MIZAN_PREFERENCES (object);
 
-  g_clear_pointer (&self->path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mizan_preferences_parent_class)->finalize (object);
 }
@@ -96,7 +59,7 @@ mizan_preferences_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DEFAULT_TARGET:
-      g_value_set_uint (value, self->default_target);
+      g_value_set_uint (value, mizan_preferences_get_default_target (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -143,20 +106,47 @@ mizan_preferences_init (MizanPreferences *self)
 }
 
 MizanPreferences *
-mizan_preferences_new (const char *path)
+mizan_preferences_new (const char  *path,
+                       GError     **error)
 {
-  MizanPreferences *self = g_object_new (MIZAN_TYPE_PREFERENCES, NULL);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  MizanPreferences *self;
 
-  self->path = path != NULL ? g_strdup (path) : mizan_preferences_get_default_path ();
-  load (self);
+  /* g_settings_new() aborts on a missing schema; a clear error serves better. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, MIZAN_SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_set_error (error, MIZAN_PREFERENCES_ERROR, MIZAN_PREFERENCES_ERROR_NO_SCHEMA,
+                   _("The settings schema %s is not installed: install Mizan, or run it from its build folder with “meson devenv”"),
+                   MIZAN_SETTINGS_SCHEMA_ID);
+      return NULL;
+    }
+
+  if (path != NULL)
+    backend = g_keyfile_settings_backend_new (path, "/org/comstech/Mizan/", KEY_FILE_GROUP);
+
+  self = g_object_new (MIZAN_TYPE_PREFERENCES, NULL);
+  self->settings = g_settings_new_full (schema, backend, NULL);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed),
+                           self, G_CONNECT_SWAPPED);
   return self;
+}
+
+GSettings *
+mizan_preferences_get_settings (MizanPreferences *self)
+{
+  g_return_val_if_fail (MIZAN_IS_PREFERENCES (self), NULL);
+  return self->settings;
 }
 
 guint
 mizan_preferences_get_default_target (MizanPreferences *self)
 {
   g_return_val_if_fail (MIZAN_IS_PREFERENCES (self), 0);
-  return self->default_target;
+  return g_settings_get_uint (self->settings, "default-target");
 }
 
 void
@@ -166,9 +156,6 @@ mizan_preferences_set_default_target (MizanPreferences *self,
   g_return_if_fail (MIZAN_IS_PREFERENCES (self));
   g_return_if_fail (target <= MIZAN_FRAMEWORK_MAX_LEVELS);
 
-  if (self->default_target == target)
-    return;
-  self->default_target = target;
-  save (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_TARGET]);
+  /* The "changed" signal notifies, also for changes made elsewhere. */
+  g_settings_set_uint (self->settings, "default-target", target);
 }
