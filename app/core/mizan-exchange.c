@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,7 +273,7 @@ read_targets (MizanProblems   *problems,
         mizan_problems_add (problems, where, _("unknown capability “%s” in %s %s"), capability_id,
                             mizan_framework_get_id (framework), mizan_framework_get_version (framework));
       else if (target < 0 || target > n_levels)
-        mizan_problems_add (problems, where, _("target %" G_GINT64_FORMAT " is outside 0..%u"), target, n_levels);
+        mizan_problems_add (problems, where, _("target %" PRId64 " is outside 0..%u"), target, n_levels);
       else
         mizan_assessment_set_target (assessment, capability_id, (int) target);
     }
@@ -409,7 +411,7 @@ read_document (JsonNode      *root_node,
   else if (json_node_get_int (version_node) != FORMAT_VERSION)
     {
       mizan_problems_add (problems, "format_version",
-                          _("version %" G_GINT64_FORMAT " is not supported; this Mizan reads version %d "
+                          _("version %" PRId64 " is not supported; this Mizan reads version %d "
                             "(a newer Mizan may have written the file)"),
                           json_node_get_int (version_node), FORMAT_VERSION);
       mizan_problems_to_error (problems, MIZAN_EXCHANGE_ERROR, MIZAN_EXCHANGE_ERROR_INVALID, error);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -695,9 +697,9 @@ read_level_number (Validator            *v,
   if (level < 1 || level > max)
     {
       if (max == 1)
-        problem (v, path, _("%" G_GINT64_FORMAT " is out of range; the only level is 1"), level);
+        problem (v, path, _("%" PRId64 " is out of range; the only level is 1"), level);
       else
-        problem (v, path, _("%" G_GINT64_FORMAT " is out of range; levels go from 1 to %u"), level, max);
+        problem (v, path, _("%" PRId64 " is out of range; levels go from 1 to %u"), level, max);
       return 0;
     }
   return (guint) level;
@@ -992,7 +994,7 @@ read_levels (Validator            *v,
             {
               sound = FALSE;
               if (number != previous + 1)
-                problem (v, &number_path, _("expected %u, found %" G_GINT64_FORMAT "; levels are "
+                problem (v, &number_path, _("expected %u, found %" PRId64 "; levels are "
                                             "numbered 1, 2, 3… in order, without gaps"),
                          i + 1, number);
             }
@@ -1068,7 +1070,7 @@ read_format (Validator            *v,
   node = require_member (v, &version_path, root, root_members);
   if (node != NULL && expect_integer (v, &version_path, node, &version) && version != 1)
     {
-      problem (v, &version_path, _("version %" G_GINT64_FORMAT " is not supported; this version "
+      problem (v, &version_path, _("version %" PRId64 " is not supported; this version "
                                    "of Mizan reads version 1"), version);
       if (version > 1)
         return FALSE;
@@ -1137,10 +1139,10 @@ read_root (Validator            *v,
       if (expect_integer (v, &target_path, node, &target))
         {
           if (v->n_levels > 0 && (target < 1 || target > v->n_levels))
-            problem (v, &target_path, _("%" G_GINT64_FORMAT " is out of range; levels go from 1 to %u"),
+            problem (v, &target_path, _("%" PRId64 " is out of range; levels go from 1 to %u"),
                      target, v->n_levels);
           else if (target < 1 || target > MIZAN_FRAMEWORK_MAX_LEVELS)
-            problem (v, &target_path, _("%" G_GINT64_FORMAT " is out of range; levels go from 1 to "
+            problem (v, &target_path, _("%" PRId64 " is out of range; levels go from 1 to "
                                         "at most %d"), target, MIZAN_FRAMEWORK_MAX_LEVELS);
           else
             fw->default_target = (guint) target;
@@ -1180,7 +1182,7 @@ load (const char  *data,
       g_autofree char *limit = g_format_size_full (MIZAN_FRAMEWORK_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, MIZAN_FRAMEWORK_ERROR, MIZAN_FRAMEWORK_ERROR_TOO_LARGE,
-                   _("%s: the framework is %s (%" G_GSIZE_FORMAT " bytes); a framework file may be "
+                   _("%s: the framework is %s (%zu bytes); a framework file may be "
                      "at most %s (%d bytes)"),
                    display_name, size, length, limit, MIZAN_FRAMEWORK_MAX_FILE_SIZE);
       return NULL;
@@ -1269,7 +1271,7 @@ mizan_framework_new_from_file (const char  *path,
       g_autofree char *limit = g_format_size_full (MIZAN_FRAMEWORK_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, MIZAN_FRAMEWORK_ERROR, MIZAN_FRAMEWORK_ERROR_TOO_LARGE,
-                   _("%s: the file is %s (%" G_GUINT64_FORMAT " bytes); a framework file may be "
+                   _("%s: the file is %s (%" PRIu64 " bytes); a framework file may be "
                      "at most %s (%d bytes)"),
                    path, size, (guint64) st.st_size, limit, MIZAN_FRAMEWORK_MAX_FILE_SIZE);
       return NULL;

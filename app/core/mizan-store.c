@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -438,7 +440,7 @@ check_header (MizanStore    *self,
     {
       g_set_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_TOO_NEW,
                    _("The database “%s” was written by a newer version of Mizan "
-                     "(schema %" G_GINT64_FORMAT "; this version knows up to %d). "
+                     "(schema %" PRId64 "; this version knows up to %d). "
                      "Update Mizan to open it; the file was left untouched."),
                    self->path, header->version, MIZAN_STORE_SCHEMA_VERSION);
       return FALSE;
@@ -614,7 +616,7 @@ apply_migration (MizanStore       *self,
   if (version != migration->version - 1)
     {
       g_set_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_FAILED,
-                   _("database “%s”: unexpected schema version %" G_GINT64_FORMAT),
+                   _("database “%s”: unexpected schema version %" PRId64),
                    self->path, version);
       return FALSE;
     }

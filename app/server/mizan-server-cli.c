@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -342,10 +344,10 @@ token_create (Options *options,
   printf ("%s\n", token);
   fflush (stdout);
   if (country != NULL)
-    fprintf (stderr, _("Token %" G_GINT64_FORMAT " (submitter for %s) created. "
+    fprintf (stderr, _("Token %" PRId64 " (submitter for %s) created. "
                        "It is shown only this once: hand it over safely.\n"), id, country);
   else
-    fprintf (stderr, _("Token %" G_GINT64_FORMAT " (analyst) created. "
+    fprintf (stderr, _("Token %" PRId64 " (analyst) created. "
                        "It is shown only this once: hand it over safely.\n"), id);
   return EXIT_OK;
 }
@@ -398,7 +400,7 @@ token_revoke (Options *options,
       !mizan_server_store_revoke_token (store, (gint64) id, &error))
     return fail ("%s", error->message);
 
-  printf (_("Token %" G_GUINT64_FORMAT " revoked.\n"), id);
+  printf (_("Token %" PRIu64 " revoked.\n"), id);
   return EXIT_OK;
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -294,7 +296,7 @@ ensure_schema (MizanServerStore  *self,
   if (version > STORE_VERSION)
     {
       g_set_error (error, MIZAN_SERVER_STORE_ERROR, MIZAN_SERVER_STORE_ERROR_FOREIGN,
-                   _("“%s” was made by a newer mizan-server (schema %" G_GINT64_FORMAT "); "
+                   _("“%s” was made by a newer mizan-server (schema %" PRId64 "); "
                      "this one knows schema %d."), self->path, version, STORE_VERSION);
       return FALSE;
     }
@@ -748,7 +750,7 @@ mizan_server_store_revoke_token (MizanServerStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, MIZAN_SERVER_STORE_ERROR, MIZAN_SERVER_STORE_ERROR_NOT_FOUND,
-                   _("There is no token with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no token with id %" PRId64 "."), id);
       return FALSE;
     }
   return TRUE;
