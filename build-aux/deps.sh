@@ -7,13 +7,18 @@ BUILD_PACKAGES=(
   libcairo2-dev libpango1.0-dev libsoup-3.0-dev glib-networking
   iso-codes fonts-cantarell fonts-noto-core
   libgtk-4-dev libadwaita-1-dev
+  desktop-file-utils appstream shared-mime-info
 )
 # The suite runs under a virtual display and a private D-Bus session, as
 # the desktop app's widget and end-to-end tests need.
 # The end-to-end tests read the app through the accessibility bus (pyatspi,
 # at-spi2-core) and press keys through the X server (xdotool); the
 # screenshot command uses imagemagick's import and convert.
+# The package checks (suite 'package') validate the desktop entry
+# (desktop-file-utils), the metainfo (appstream) and the MIME type
+# (shared-mime-info, GIO's gio tool from libglib2.0-bin).
 TEST_PACKAGES=(
+  libglib2.0-bin
   locales-all xvfb xauth dbus dbus-x11 openssl
   python3-pyatspi at-spi2-core xdotool imagemagick
 )
