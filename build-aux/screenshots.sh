@@ -16,12 +16,14 @@ builddir=${MIZAN_BUILDDIR:-build}
 
 ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 setup_build "$builddir"
-ninja -C "$builddir" app/gui/mizan app/cli/mizan-cli
+# All of it: the app, the CLI, the catalogues (po/) and the compiled schema (data/).
+ninja -C "$builddir"
 
-for variant in light dark rtl; do
+for variant in ${MIZAN_SHOT_VARIANTS:-light dark rtl}; do
   echo "== $variant"
   xvfb-run -a -s "-screen 0 1200x1600x24" dbus-run-session -- \
     env MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" LC_ALL=C.UTF-8 LANGUAGE= \
+      MIZAN_LOCALEDIR="$PWD/$builddir/po" GSETTINGS_SCHEMA_DIR="$PWD/$builddir/data" \
     /usr/bin/python3 tests/gui/screenshots.py --variant "$variant" \
       --mizan "$PWD/$builddir/app/gui/mizan" --cli "$PWD/$builddir/app/cli/mizan-cli" "$outdir"
 done

@@ -14,7 +14,8 @@ main (int   argc,
   g_autoptr(MizanApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MIZAN_LOCALEDIR: the build tree's catalogues, for the tests and `meson devenv`. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MIZAN_LOCALEDIR") ? g_getenv ("MIZAN_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   /* Deliberately no textdomain(): once an app sets one, GLib stops translating
    * GTK's own strings, text direction included, in any language the app has no

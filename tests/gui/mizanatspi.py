@@ -3,6 +3,7 @@
 
 import ctypes
 import ctypes.util
+import gettext
 import os
 import signal
 import subprocess
@@ -34,6 +35,34 @@ import pyatspi  # noqa: E402  (after the display is held)
 
 class Timeout(Exception):
     pass
+
+
+# The app's own catalogue, so that a test finds a control by the name it has
+# in the language the app runs in: T('New Assessment') is 'تقييم جديد' after
+# use_language('ar').
+_catalog = gettext.NullTranslations()
+
+
+def use_language(lang, localedir=None):
+    """Looks names up in @lang's catalogue of the build (MIZAN_LOCALEDIR); None: English."""
+    global _catalog
+    if lang is None:
+        _catalog = gettext.NullTranslations()
+        return
+    _catalog = gettext.translation('mizan', localedir or os.environ['MIZAN_LOCALEDIR'], [lang])
+
+
+def T(msgid, context=None):
+    return _catalog.pgettext(context, msgid) if context else _catalog.gettext(msgid)
+
+
+def locale_env(env, lang):
+    """@env made to run the app in @lang: gettext needs a real locale, not C."""
+    env = dict(env)
+    env['LANGUAGE'] = lang
+    env['LC_ALL'] = {'ar': 'ar_EG.UTF-8', 'fr': 'fr_FR.UTF-8'}.get(lang, lang + '.UTF-8')
+    env.pop('LANG', None)
+    return env
 
 
 def log(message):
@@ -284,40 +313,40 @@ class App:
 
 def create_assessment(app, organization, country_search, title=None):
     """The New Assessment dialog, filled in as a person would."""
-    app.click('New Assessment', role='push button')
-    dialog = app.find('New Assessment', role='frame')
-    create = app.find('Create', role='push button', root=dialog)
-    app.set_text(app.find('Name', role='text', root=dialog), organization)
-    app.click('Choose the country', role='push button')
-    search = app.find('Search countries', role='entry')
+    app.click(T('New Assessment'), role='push button')
+    dialog = app.find(T('New Assessment'), role='frame')
+    create = app.find(T('C_reate').replace('_', ''), role='push button', root=dialog)
+    app.set_text(app.find(T('Name'), role='text', root=dialog), organization)
+    app.click(T('Choose the country'), role='push button')
+    search = app.find(T('Search countries'), role='entry')
     app.set_text(search, country_search)
-    countries = app.find('Countries', role='list')
+    countries = app.find(T('Countries'), role='list')
     app.wait(lambda: countries.childCount >= 1, 10, 'the country list to filter')
     countries.querySelection().selectChild(0)
     settle()
     app.do_action(search, 'activate')
     if title is not None:
-        app.set_text(app.find('Title', role='text', root=dialog), title)
+        app.set_text(app.find(T('Title'), role='text', root=dialog), title)
     app.wait_sensitive(create)
     app.do_action(create, 'click')
-    app.find('Questionnaire', role='page tab', timeout=15)
+    app.find(T('Questionnaire'), role='page tab', timeout=15)
 
 
 def answer(app, practice_id, status_label):
     """Clicks the toggle named e.g. 'GOV.1.1: Fully implemented' and waits until it is stored."""
-    button = app.click('%s: %s' % (practice_id, status_label), role='push button')
+    button = app.click(T('%s: %s') % (practice_id, T(status_label)), role='push button')
     app.wait(lambda: app.is_pressed(button), 5, '%s to show %s' % (practice_id, status_label))
     return button
 
 
 def next_capability(app):
-    app.click('Next capability:', role='push button', prefix=True)
+    app.click(T('Next capability: %s %s').split('%')[0], role='push button', prefix=True)
 
 
 def go_to_practice(app, practice_id, max_steps=60):
     """Presses Next until the practice's toggles are on the page."""
     for _ in range(max_steps):
-        if app.exists('%s: Fully implemented' % practice_id, role='push button'):
+        if app.exists(T('%s: %s') % (practice_id, T('Fully implemented')), role='push button'):
             return
         next_capability(app)
         time.sleep(0.2)

@@ -81,10 +81,13 @@ def main():
     def shot(name):
         m.screenshot(os.path.join(args.outdir, '%s-%s.png' % (name, args.variant)))
 
+    # In Arabic every control is found by its Arabic name.
+    m.use_language('ar' if args.variant == 'rtl' else None)
+    T = m.T
     app = None
     try:
         app = m.App(args.mizan, env).start()
-        app.find(role='push button', name='New Assessment')
+        app.find(role='push button', name=T('New Assessment'))
         time.sleep(0.5)
         shot('start-empty')
         app.close_window()
@@ -100,40 +103,47 @@ def main():
         time.sleep(0.5)
         shot('start')
 
-        app.click('New Assessment', role='push button')
-        dialog = app.find('New Assessment', role='frame')
-        app.set_text(app.find('Name', role='text', root=dialog), 'Ministry of Energy')
+        app.click(T('New Assessment'), role='push button')
+        dialog = app.find(T('New Assessment'), role='frame')
+        app.set_text(app.find(T('Name'), role='text', root=dialog),
+                     'وزارة الطاقة' if args.variant == 'rtl' else 'Ministry of Energy')
         time.sleep(0.5)
         shot('new-assessment')
-        app.click('Cancel', role='push button')
+        app.click(T('Choose the country'), role='push button')
+        app.set_text(app.find(T('Search countries'), role='entry'), 'pa')
+        time.sleep(1)
+        shot('new-assessment-country')
+        app.do_action(app.find(T('Search countries'), role='entry'), 'activate')
+        app.click(T('_Cancel').replace('_', ''), role='push button')
 
         app.do_action(row, 'row.open')
-        app.find('GOV.1.1: Fully implemented', role='push button')
+        app.find(T('%s: %s') % ('GOV.1.1', T('Fully implemented')), role='push button')
         time.sleep(0.5)
         shot('questionnaire')
 
-        expander = app.find('GOV.1.1: Guidance', role='push button')
+        expander = app.find(T('%s: Guidance') % 'GOV.1.1', role='push button')
         app.do_action(expander, 'activate')
-        app.click('Search practices', role='push button')
-        search = app.find('Search practices', role='entry')
-        app.set_text(search, 'incident')
+        app.click(T('Search practices'), role='push button')
+        search = app.find(T('Search practices'), role='entry')
+        app.set_text(search, 'حوادث' if args.variant == 'rtl' else 'incident')
         time.sleep(1)
         shot('questionnaire-search')
-        app.click('Search practices', role='push button')
+        app.click(T('Search practices'), role='push button')
 
-        app.click('Results', role='page tab')
-        app.find('Maturity index:', role='label', prefix=True)
+        app.click(T('Results'), role='page tab')
+        app.find(T('Maturity index'), role='label', prefix=True)
         resize(1200, 1600)
         shot('results')
 
-        app.click('Roadmap', role='page tab')
+        app.click(T('Roadmap'), role='page tab')
         time.sleep(1.5)
         shot('roadmap')
         resize(1100, 760)
 
-        for item, name in (('Preferences', 'preferences'), ('Keyboard Shortcuts', 'shortcuts')):
-            app.click('Main Menu', role='push button')
-            app.click(item)
+        for item, name in (('_Preferences', 'preferences'), ('_Keyboard Shortcuts', 'shortcuts'),
+                           ('_About Mizan', 'about')):
+            app.click(T('Main Menu'), role='push button')
+            app.click(T(item).replace('_', ''))
             frame = app.find_all(role='frame', timeout=5)[-1]
             time.sleep(1)
             shot(name)
