@@ -344,7 +344,8 @@ mizan_capability_page_set_capability (MizanCapabilityPage *self,
   /* Translators: domain id · domain title, above a capability */
   domain_text = g_strdup_printf (_("%s · %s"), capability->domain->id, mizan_text_localized (capability->domain->title));
   gtk_label_set_label (self->domain_label, domain_text);
-  title_text = g_strdup_printf ("%s %s", capability->id, mizan_text_localized (capability->title));
+  /* Translators: a capability's id and title; in a right-to-left language start with a right-to-left mark */
+  title_text = g_strdup_printf (_("%s %s"), capability->id, mizan_text_localized (capability->title));
   gtk_label_set_label (self->title_label, title_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   gtk_label_set_label (self->description_label,

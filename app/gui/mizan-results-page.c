@@ -137,7 +137,8 @@ create_priority_row (MizanResultsPage            *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *gap = gtk_label_new (NULL);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  g_autofree char *title = g_strdup_printf ("%s %s", capability->id, mizan_text_localized (capability->title));
+  /* Translators: a capability's id and title; in a right-to-left language start with a right-to-left mark */
+  g_autofree char *title = g_strdup_printf (_("%s %s"), capability->id, mizan_text_localized (capability->title));
   g_autofree char *subtitle = NULL;
   g_autofree char *gap_text = NULL;
 

@@ -87,7 +87,8 @@ create_item_row (MizanFramework         *framework,
                            practice->level,
                            mizan_text_localized (mizan_framework_get_level (framework, practice->level)->name),
                            status);
-  practice_line = g_strdup_printf ("%s · %s", practice->id, mizan_text_localized (practice->text));
+  /* Translators: a practice's id and text; in a right-to-left language start with a right-to-left mark */
+  practice_line = g_strdup_printf (_("%s · %s"), practice->id, mizan_text_localized (practice->text));
   action = practice->guidance != NULL ? mizan_text_localized (practice->guidance)
                                       : mizan_text_localized (practice->text);
 

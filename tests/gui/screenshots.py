@@ -136,7 +136,8 @@ def main():
         shot('results')
 
         app.click(T('Roadmap'), role='page tab')
-        time.sleep(1.5)
+        app.find(T('Next'), role='label', timeout=15)
+        time.sleep(1)
         shot('roadmap')
         resize(1100, 760)
 
