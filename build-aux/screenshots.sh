@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # screenshots.sh — writes screenshots of the desktop app's pages to a folder, for people to look at
-# Usage: build-aux/screenshots.sh OUTDIR   (light, dark and right-to-left Arabic; PNG files)
+# Usage: build-aux/screenshots.sh OUTDIR   (light, dark, right-to-left Arabic and French; PNG files)
+# MIZAN_SHOT_VARIANTS picks some of: light dark rtl fr.
 # MIZAN_BUILDDIR picks another build directory than build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ setup_build "$builddir"
 # All of it: the app, the CLI, the catalogues (po/) and the compiled schema (data/).
 ninja -C "$builddir"
 
-for variant in ${MIZAN_SHOT_VARIANTS:-light dark rtl}; do
+for variant in ${MIZAN_SHOT_VARIANTS:-light dark rtl fr}; do
   echo "== $variant"
   xvfb-run -a -s "-screen 0 1200x1600x24" dbus-run-session -- \
     env MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" LC_ALL=C.UTF-8 LANGUAGE= \

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # screenshots.py — writes screenshots of every page of the real mizan, for people to look at
-# Run by build-aux/screenshots.sh under Xvfb, once per variant (light, dark, rtl).
+# Run by build-aux/screenshots.sh under Xvfb, once per variant (light, dark, rtl, fr).
 
 import argparse
 import json
@@ -57,7 +57,7 @@ def resize(width, height):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument('--variant', choices=['light', 'dark', 'rtl'], required=True)
+    parser.add_argument('--variant', choices=['light', 'dark', 'rtl', 'fr'], required=True)
     parser.add_argument('--mizan', required=True)
     parser.add_argument('--cli', required=True)
     parser.add_argument('outdir')
@@ -76,13 +76,17 @@ def main():
         env.pop('LC_ALL', None)
         env['LANG'] = 'ar_EG.UTF-8'
         env['LANGUAGE'] = 'ar'
+    if args.variant == 'fr':
+        env.pop('LC_ALL', None)
+        env['LANG'] = 'fr_FR.UTF-8'
+        env['LANGUAGE'] = 'fr'
     os.makedirs(args.outdir, exist_ok=True)
 
     def shot(name):
         m.screenshot(os.path.join(args.outdir, '%s-%s.png' % (name, args.variant)))
 
     # In Arabic every control is found by its Arabic name.
-    m.use_language('ar' if args.variant == 'rtl' else None)
+    m.use_language({'rtl': 'ar', 'fr': 'fr'}.get(args.variant))
     T = m.T
     app = None
     try:
