@@ -20,6 +20,7 @@
 #include "mizan-questionnaire.h"
 #include "mizan-results-page.h"
 #include "mizan-roadmap-page.h"
+#include "mizan-compare-page.h"
 #include "mizan-start-page.h"
 #include "mizan-window.h"
 #ifdef MIZAN_HAVE_RENDER
@@ -39,6 +40,7 @@ mizan_gui_init (void)
       g_type_ensure (MIZAN_TYPE_ASSESSMENT_VIEW);
       g_type_ensure (MIZAN_TYPE_CAPABILITY_PAGE);
       g_type_ensure (MIZAN_TYPE_CAPABILITY_ROW);
+      g_type_ensure (MIZAN_TYPE_COMPARE_PAGE);
       g_type_ensure (MIZAN_TYPE_COUNTRY_ROW);
       g_type_ensure (MIZAN_TYPE_NEW_ASSESSMENT_DIALOG);
       g_type_ensure (MIZAN_TYPE_PRACTICE_ROW);
