@@ -180,8 +180,7 @@ create_change_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "mizan-capability", g_strdup (practice->capability->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "mizan-practice", g_strdup (id), g_free);
+  mizan_gui_row_set_question (GTK_LIST_BOX_ROW (row), practice->capability->id, id);
   return row;
 }
 
@@ -190,9 +189,7 @@ on_change_activated (GtkListBox       *list_box,
                      GtkListBoxRow    *row,
                      MizanComparePage *self)
 {
-  g_signal_emit (self, signals[SHOW_CAPABILITY], 0,
-                 g_object_get_data (G_OBJECT (row), "mizan-capability"),
-                 g_object_get_data (G_OBJECT (row), "mizan-practice"));
+  mizan_gui_row_show_question (self, signals[SHOW_CAPABILITY], row);
 }
 
 static void
@@ -390,15 +387,11 @@ mizan_compare_page_set_session (MizanComparePage *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
-  g_set_object (&self->session, session);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, session,
+                            G_CALLBACK (on_session_changed));
   g_clear_object (&self->other);
   g_clear_pointer (&self->comparison, mizan_comparison_free);
   g_list_store_remove_all (self->changes);
-  if (session != NULL)
-    self->changed_handler = g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed),
-                                                     self, G_CONNECT_SWAPPED);
   self->dirty = TRUE;
   if (session == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
     mizan_compare_page_refresh (self);
@@ -419,11 +412,9 @@ mizan_compare_page_dispose (GObject *object)
 {
   MizanComparePage *self = MIZAN_COMPARE_PAGE (object);
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_COMPARE_PAGE);
   mizan_gui_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->session);
   g_clear_object (&self->other);
   g_clear_object (&self->changes);
   g_clear_pointer (&self->comparison, mizan_comparison_free);
@@ -441,12 +432,7 @@ mizan_compare_page_class_init (MizanComparePageClass *klass)
   object_class->dispose = mizan_compare_page_dispose;
   widget_class->map = mizan_compare_page_map;
 
-  signals[SHOW_CAPABILITY] =
-    g_signal_new ("show-capability",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[SHOW_CAPABILITY] = mizan_gui_new_show_capability_signal (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-compare-page.ui");
