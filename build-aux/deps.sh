@@ -22,6 +22,11 @@ TEST_PACKAGES=(
   locales-all xvfb xauth dbus dbus-x11 openssl
   python3-pyatspi at-spi2-core xdotool imagemagick
 )
+# build-aux/bench.sh measures the desktop app beside Debian's own
+# gnome-text-editor, watching the X server's DAMAGE extension.
+BENCH_PACKAGES=(
+  gnome-text-editor libxdamage-dev bc
+)
 
 ensure_packages () {
   local missing=() pkg

@@ -115,6 +115,7 @@ mizan_application_startup (GApplication *application)
     { "win.show-page('questionnaire')", { "<Alt>1", NULL } },
     { "win.show-page('results')", { "<Alt>2", NULL } },
     { "win.show-page('roadmap')", { "<Alt>3", NULL } },
+    { "win.show-page('compare')", { "<Alt>4", NULL } },
     /* Not Ctrl+Page Up/Down: scrolled windows take those to scroll sideways. */
     { "win.previous-capability", { "<Alt>Page_Up", NULL } },
     { "win.next-capability", { "<Alt>Page_Down", NULL } },

@@ -1,4 +1,4 @@
-/* mizan-assessment-view.c — one open assessment: questionnaire, results and roadmap
+/* mizan-assessment-view.c — one open assessment: questionnaire, results, roadmap and comparison
  * Wires the pages to one session, and the header's save indicator to its state. */
 #include "config.h"
 
@@ -26,6 +26,7 @@ struct _MizanAssessmentView
   MizanQuestionnaire   *questionnaire;
   MizanResultsPage     *results_page;
   MizanRoadmapPage     *roadmap_page;
+  MizanComparePage     *compare_page;
 };
 
 G_DEFINE_FINAL_TYPE (MizanAssessmentView, mizan_assessment_view, GTK_TYPE_WIDGET)
@@ -103,6 +104,7 @@ mizan_assessment_view_set_session (MizanAssessmentView *self,
   mizan_questionnaire_set_session (self->questionnaire, session);
   mizan_results_page_set_session (self->results_page, session);
   mizan_roadmap_page_set_session (self->roadmap_page, session);
+  mizan_compare_page_set_session (self->compare_page, session);
   g_set_object (&self->session, session);
 
   if (session != NULL)
@@ -135,7 +137,8 @@ mizan_assessment_view_show_page (MizanAssessmentView *self,
 
   if (g_strcmp0 (name, "questionnaire") == 0 ||
       g_strcmp0 (name, "results") == 0 ||
-      g_strcmp0 (name, "roadmap") == 0)
+      g_strcmp0 (name, "roadmap") == 0 ||
+      g_strcmp0 (name, "compare") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -240,6 +243,7 @@ mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, questionnaire);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, results_page);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, roadmap_page);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, compare_page);
 }
 
 static void
@@ -257,5 +261,6 @@ mizan_assessment_view_init (MizanAssessmentView *self)
   g_signal_connect_object (self->questionnaire, "notify::folded", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->results_page, "show-capability", G_CALLBACK (on_show_capability), self);
   g_signal_connect (self->roadmap_page, "show-capability", G_CALLBACK (on_show_capability), self);
+  g_signal_connect (self->compare_page, "show-capability", G_CALLBACK (on_show_capability), self);
   update_header (self);
 }

@@ -7,6 +7,7 @@
 #include "mizan-questionnaire.h"
 #include "mizan-results-page.h"
 #include "mizan-roadmap-page.h"
+#include "mizan-compare-page.h"
 #include "mizan-session.h"
 
 G_BEGIN_DECLS

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "mizan-chart-view.h"
+#include "mizan-gui.h"
 
 /* Narrower than this the labels of a chart overlap. */
 #define MIN_WIDTH 260
@@ -82,12 +83,8 @@ mizan_chart_view_set_session (MizanChartView *self,
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    self->changed_handler = g_signal_connect_object (session, "changed", G_CALLBACK (on_results_changed),
-                                                     self, G_CONNECT_SWAPPED);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, session,
+                            G_CALLBACK (on_results_changed));
   on_results_changed (self);
 }
 
@@ -189,9 +186,7 @@ mizan_chart_view_dispose (GObject *object)
 {
   MizanChartView *self = MIZAN_CHART_VIEW (object);
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
-  g_clear_object (&self->session);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, NULL, NULL);
 
   G_OBJECT_CLASS (mizan_chart_view_parent_class)->dispose (object);
 }

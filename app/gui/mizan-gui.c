@@ -20,6 +20,7 @@
 #include "mizan-questionnaire.h"
 #include "mizan-results-page.h"
 #include "mizan-roadmap-page.h"
+#include "mizan-compare-page.h"
 #include "mizan-start-page.h"
 #include "mizan-window.h"
 #ifdef MIZAN_HAVE_RENDER
@@ -39,6 +40,7 @@ mizan_gui_init (void)
       g_type_ensure (MIZAN_TYPE_ASSESSMENT_VIEW);
       g_type_ensure (MIZAN_TYPE_CAPABILITY_PAGE);
       g_type_ensure (MIZAN_TYPE_CAPABILITY_ROW);
+      g_type_ensure (MIZAN_TYPE_COMPARE_PAGE);
       g_type_ensure (MIZAN_TYPE_COUNTRY_ROW);
       g_type_ensure (MIZAN_TYPE_NEW_ASSESSMENT_DIALOG);
       g_type_ensure (MIZAN_TYPE_PRACTICE_ROW);
@@ -157,4 +159,49 @@ mizan_gui_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+void
+mizan_gui_follow_session (gpointer       page,
+                          MizanSession **slot,
+                          gulong        *handler,
+                          MizanSession  *session,
+                          GCallback      on_changed)
+{
+  g_return_if_fail (session == NULL || MIZAN_IS_SESSION (session));
+
+  if (*slot != NULL)
+    g_clear_signal_handler (handler, *slot);
+  g_set_object (slot, session);
+  if (session != NULL && on_changed != NULL)
+    *handler = g_signal_connect_object (session, "changed", on_changed, page, G_CONNECT_SWAPPED);
+}
+
+guint
+mizan_gui_new_show_capability_signal (GType type)
+{
+  return g_signal_new ("show-capability",
+                       type,
+                       G_SIGNAL_RUN_LAST,
+                       0, NULL, NULL, NULL,
+                       G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+void
+mizan_gui_row_set_question (GtkListBoxRow *row,
+                            const char    *capability_id,
+                            const char    *practice_id)
+{
+  g_object_set_data_full (G_OBJECT (row), "mizan-capability", g_strdup (capability_id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "mizan-practice", g_strdup (practice_id), g_free);
+}
+
+void
+mizan_gui_row_show_question (gpointer       page,
+                             guint          signal_id,
+                             GtkListBoxRow *row)
+{
+  g_signal_emit (page, signal_id, 0,
+                 g_object_get_data (G_OBJECT (row), "mizan-capability"),
+                 g_object_get_data (G_OBJECT (row), "mizan-practice"));
 }

@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "mizan-session.h"
+
 G_BEGIN_DECLS
 
 /* Registers the GResource and every widget type a template names. Safe to
@@ -28,5 +30,26 @@ void  mizan_gui_unparent_children    (GtkWidget  *widget);
 
 /* Removes every child of @list_box (GTK 4.8 has no gtk_list_box_remove_all). */
 void  mizan_gui_list_box_clear       (GtkListBox *list_box);
+
+/* Points *@slot at @session (a new reference) and keeps @on_changed, called
+ * with @page, connected to its "changed" signal in place of the previous
+ * session's; @session NULL just lets go (dispose). */
+void  mizan_gui_follow_session       (gpointer       page,
+                                      MizanSession **slot,
+                                      gulong        *handler,
+                                      MizanSession  *session,
+                                      GCallback      on_changed);
+
+/* The pages that open a question share one signal, "show-capability"
+ * (capability id, practice id or NULL): installs it on @type. */
+guint mizan_gui_new_show_capability_signal (GType type);
+/* Remembers on @row which question it opens ... */
+void  mizan_gui_row_set_question     (GtkListBoxRow *row,
+                                      const char    *capability_id,
+                                      const char    *practice_id);
+/* ... and emits @page's "show-capability" @signal_id for it. */
+void  mizan_gui_row_show_question    (gpointer       page,
+                                      guint          signal_id,
+                                      GtkListBoxRow *row);
 
 G_END_DECLS

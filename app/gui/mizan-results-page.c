@@ -123,9 +123,7 @@ static void
 on_priority_activated (AdwActionRow     *row,
                        MizanResultsPage *self)
 {
-  const char *capability_id = g_object_get_data (G_OBJECT (row), "mizan-capability");
-
-  g_signal_emit (self, signals[SHOW_CAPABILITY], 0, capability_id, NULL);
+  mizan_gui_row_show_question (self, signals[SHOW_CAPABILITY], GTK_LIST_BOX_ROW (row));
 }
 
 static GtkWidget *
@@ -157,7 +155,7 @@ create_priority_row (MizanResultsPage            *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gap);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "mizan-capability", g_strdup (capability->id), g_free);
+  mizan_gui_row_set_question (GTK_LIST_BOX_ROW (row), capability->id, NULL);
   g_signal_connect (row, "activated", G_CALLBACK (on_priority_activated), self);
   return row;
 }
@@ -273,12 +271,10 @@ mizan_results_page_set_session (MizanResultsPage *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, NULL, NULL);
   g_clear_handle_id (&self->idle_source, g_source_remove);
   clear_domains (self);
   mizan_gui_list_box_clear (self->priorities_list);
-  g_set_object (&self->session, session);
 
 #ifdef MIZAN_HAVE_RENDER
   for (guint i = 0; i < self->charts->len; i++)
@@ -298,8 +294,8 @@ mizan_results_page_set_session (MizanResultsPage *self,
       g_ptr_array_add (self->domain_rows, row);
     }
 
-  self->changed_handler = g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed),
-                                                   self, G_CONNECT_SWAPPED);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, session,
+                            G_CALLBACK (on_session_changed));
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     mizan_results_page_refresh (self);
@@ -365,12 +361,7 @@ mizan_results_page_class_init (MizanResultsPageClass *klass)
   object_class->finalize = mizan_results_page_finalize;
   widget_class->map = mizan_results_page_map;
 
-  signals[SHOW_CAPABILITY] =
-    g_signal_new ("show-capability",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[SHOW_CAPABILITY] = mizan_gui_new_show_capability_signal (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-results-page.ui");

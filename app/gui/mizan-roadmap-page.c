@@ -101,8 +101,7 @@ create_item_row (MizanFramework         *framework,
 
   accessible = g_strdup_printf ("%s. %s. %s", action, practice_line, where);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "mizan-capability", g_strdup (capability->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "mizan-practice", g_strdup (practice->id), g_free);
+  mizan_gui_row_set_question (GTK_LIST_BOX_ROW (row), capability->id, practice->id);
   return row;
 }
 
@@ -111,9 +110,7 @@ on_row_activated (GtkListBox       *list_box,
                   GtkListBoxRow    *row,
                   MizanRoadmapPage *self)
 {
-  g_signal_emit (self, signals[SHOW_CAPABILITY], 0,
-                 g_object_get_data (G_OBJECT (row), "mizan-capability"),
-                 g_object_get_data (G_OBJECT (row), "mizan-practice"));
+  mizan_gui_row_show_question (self, signals[SHOW_CAPABILITY], row);
 }
 
 void
@@ -175,12 +172,8 @@ mizan_roadmap_page_set_session (MizanRoadmapPage *self,
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    self->changed_handler = g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed),
-                                                     self, G_CONNECT_SWAPPED);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, session,
+                            G_CALLBACK (on_session_changed));
   self->dirty = TRUE;
   if (session == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
     mizan_roadmap_page_refresh (self);
@@ -201,11 +194,9 @@ mizan_roadmap_page_dispose (GObject *object)
 {
   MizanRoadmapPage *self = MIZAN_ROADMAP_PAGE (object);
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->session);
+  mizan_gui_follow_session (self, &self->session, &self->changed_handler, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_ROADMAP_PAGE);
   mizan_gui_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (mizan_roadmap_page_parent_class)->dispose (object);
 }
@@ -219,12 +210,7 @@ mizan_roadmap_page_class_init (MizanRoadmapPageClass *klass)
   object_class->dispose = mizan_roadmap_page_dispose;
   widget_class->map = mizan_roadmap_page_map;
 
-  signals[SHOW_CAPABILITY] =
-    g_signal_new ("show-capability",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[SHOW_CAPABILITY] = mizan_gui_new_show_capability_signal (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-roadmap-page.ui");

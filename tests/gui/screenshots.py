@@ -18,16 +18,18 @@ import mizanatspi as m  # noqa: E402
 STATUSES = ['fully', 'fully', 'largely', 'partially', 'not', 'na']
 
 
-def seed_file(path, framework_path):
-    """A realistic assessment: most practices answered, the higher levels less often."""
+def seed_file(path, framework_path, year=2026):
+    """A realistic assessment: most practices answered, the higher levels less often;
+    the year before, fewer."""
     with open(framework_path, encoding='utf-8') as f:
         framework = json.load(f)
-    rng = random.Random(7)
+    rng = random.Random(year)
+    reach = 0.95 - 0.15 * (2026 - year)
     answers = {}
     for domain in framework['domains']:
         for capability in domain['capabilities']:
             for practice in capability['practices']:
-                if rng.random() < 0.95 - 0.15 * practice['level']:
+                if rng.random() < reach - 0.15 * practice['level']:
                     status = rng.choice(STATUSES[:5] if practice['level'] > 1 else STATUSES[:3])
                     answers[practice['id']] = {'status': status}
     answers['GOV.1.1']['note'] = 'IT plan 2024, section 3'
@@ -37,9 +39,10 @@ def seed_file(path, framework_path):
         'framework': {'id': framework['id'], 'version': framework['version']},
         'organization': {'name': 'Ministry of Communications', 'country': 'PAK',
                          'sector': 'government', 'size': 'large'},
-        'assessment': {'id': '3f2a6c1e-8b1d-4c7e-9a55-0d2b7e4f1a90', 'title': 'Annual self-assessment 2026',
+        'assessment': {'id': '3f2a6c1e-8b1d-4c7e-9a55-0d2b7e4f%04d' % year,
+                       'title': 'Annual self-assessment %d' % year,
                        'assessor': 'Office of the CISO',
-                       'created': '2026-01-12T09:00:00Z', 'updated': '2026-02-03T16:30:00Z'},
+                       'created': '%d-01-12T09:00:00Z' % year, 'updated': '%d-02-03T16:30:00Z' % year},
         'targets': {'GOV.1': 4, 'IRR.1': 4},
         'answers': answers,
     }
@@ -97,10 +100,11 @@ def main():
         app.close_window()
         app.wait_exit()
 
-        seed = os.path.join(tmp, 'seed.mizan')
-        seed_file(seed, os.path.join(env['MIZAN_FRAMEWORKS_DIR'], 'oic-ccmm.json'))
         db = os.path.join(env['XDG_DATA_HOME'], 'mizan', 'mizan.db')
-        subprocess.run([args.cli, '--db', db, 'import', seed], env=env, check=True, capture_output=True)
+        for year in (2025, 2026):
+            seed = os.path.join(tmp, 'seed-%d.mizan' % year)
+            seed_file(seed, os.path.join(env['MIZAN_FRAMEWORKS_DIR'], 'oic-ccmm.json'), year)
+            subprocess.run([args.cli, '--db', db, 'import', seed], env=env, check=True, capture_output=True)
 
         app = m.App(args.mizan, env).start()
         row = app.find('Annual self-assessment 2026', role='list item')
@@ -143,6 +147,11 @@ def main():
         app.find(T('Next'), role='label', timeout=15)
         time.sleep(1)
         shot('roadmap')
+
+        app.click('Compare', role='page tab')
+        app.find('Changed Practices', prefix=True)
+        time.sleep(1.5)
+        shot('compare')
         resize(1100, 760)
 
         for item, name in (('_Preferences', 'preferences'), ('_Keyboard Shortcuts', 'shortcuts'),

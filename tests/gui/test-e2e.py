@@ -151,6 +151,10 @@ def step_results(c):
     c.app.click('Roadmap', role='page tab')
     c.app.find('Next', role='label', timeout=15)
     expect_named(c, 'the Roadmap page')
+    # The only assessment has nothing to be compared with yet, and says so.
+    c.app.click('Compare', role='page tab')
+    c.app.find('Nothing to Compare With Yet', role='label', timeout=15)
+    expect_named(c, 'the Compare page')
 
 
 def step_compare_cli(c):
@@ -210,7 +214,7 @@ STEPS = [
     ('an assessment is created through the New Assessment dialog', step_create),
     ('practices of GOV are answered, with a note, and the sidebar counts them', step_answer_gov),
     ('practices of LEG are answered after moving on with Next', step_answer_leg),
-    ('the Results page shows a maturity index; Results and Roadmap controls are named', step_results),
+    ('the Results page shows a maturity index; Results, Roadmap and Compare controls are named', step_results),
     ('the index shown equals mizan-cli score, and the answers are stored', step_compare_cli),
     ('closing the window quits the app', step_quit),
     ('after a restart the answers and the note are still there', step_restart),
