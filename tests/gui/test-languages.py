@@ -229,8 +229,13 @@ class Visit:
         self.check('the results')
 
         app.click(T('Roadmap'), role='page tab')
-        app.find(T('Next'), role='label', timeout=15)
+        # A loaded machine may take long to lay the roadmap out: waits are generous.
+        app.find(T('Next'), role='label', timeout=60)
         self.check('the roadmap')
+
+        app.click(T('Compare'), role='page tab')
+        app.find(T('Nothing to Compare With Yet'), role='label', timeout=60)
+        self.check('the comparison, with nothing to compare yet')
 
         app.click(T('Back to all assessments'), role='push button')
         app.find(T('Assessments'), role='label', timeout=10)
