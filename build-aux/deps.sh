@@ -7,15 +7,18 @@ BUILD_PACKAGES=(
   libcairo2-dev libpango1.0-dev libsoup-3.0-dev glib-networking
   iso-codes fonts-cantarell fonts-noto-core
   libgtk-4-dev libadwaita-1-dev
+  librsvg2-dev libxlsxwriter-dev
 )
 # The suite runs under a virtual display and a private D-Bus session, as
 # the desktop app's widget and end-to-end tests need.
 # The end-to-end tests read the app through the accessibility bus (pyatspi,
 # at-spi2-core) and press keys through the X server (xdotool); the
-# screenshot command uses imagemagick's import and convert.
+# screenshot command uses imagemagick's import and convert. The report test
+# reads PDFs with poppler-utils and XLSX files with python3-openpyxl.
 TEST_PACKAGES=(
   locales-all xvfb xauth dbus dbus-x11 openssl
   python3-pyatspi at-spi2-core xdotool imagemagick
+  poppler-utils python3-openpyxl
 )
 
 ensure_packages () {

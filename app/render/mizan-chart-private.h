@@ -37,6 +37,10 @@ void         mizan_chart_ctx_background  (MizanChartCtx         *ctx,
 const char  *mizan_chart_ctx_text        (MizanChartCtx         *ctx,
                                           const MizanText       *text);
 
+/* The direction of @text's first strong letter (as the Unicode bidi
+ * algorithm takes a paragraph's); NEUTRAL when it has none. */
+PangoDirection mizan_chart_text_direction (const char           *text);
+
 /* A layout of @text at @scale × the base size; @max_width > 0 wraps (at most
  * @max_lines lines, then an ellipsis). Alignment is visual (left means left). */
 PangoLayout *mizan_chart_layout          (MizanChartCtx         *ctx,

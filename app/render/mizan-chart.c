@@ -184,8 +184,8 @@ mizan_chart_ctx_text (MizanChartCtx   *ctx,
 
 /* The direction of the first letter that has one, as the Unicode
  * bidirectional algorithm takes a paragraph's; NEUTRAL when there is none. */
-static PangoDirection
-text_direction (const char *text)
+PangoDirection
+mizan_chart_text_direction (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -220,7 +220,7 @@ mizan_chart_layout (MizanChartCtx  *ctx,
                     int             max_lines,
                     PangoAlignment  align)
 {
-  PangoDirection direction = text_direction (text);
+  PangoDirection direction = mizan_chart_text_direction (text);
   PangoContext *context;
   PangoLayout *layout;
   PangoFontDescription *font = pango_font_description_copy (ctx->font);
