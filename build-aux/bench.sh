@@ -9,3 +9,4 @@ setup_build build
 ninja -C build tests/bench/bench-core
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" ./build/tests/bench/bench-core
+ninja -C build tests/bench/bench-report >/dev/null && MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" ./build/tests/bench/bench-report
