@@ -180,6 +180,36 @@ def test_comparison_with_earlier_assessment():
         h.close()
 
 
+def test_report_strings_follow_the_report_language():
+    """The report's own words come from Mizan's catalog of the language asked
+    for, whatever the session's language; here a small French catalog."""
+    h = Home()
+    try:
+        fw = builtin_model()
+        aid = full_assessment(h, fw)
+        locale = os.path.join(h.dir, 'locale', 'fr', 'LC_MESSAGES')
+        os.makedirs(locale)
+        po = os.path.join(h.dir, 'fr.po')
+        with open(po, 'w', encoding='utf-8') as f:
+            f.write('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    'msgid "Executive summary"\nmsgstr "Synthèse pour la direction"\n\n'
+                    'msgid "Current"\nmsgstr "Niveau actuel"\n\n'
+                    'msgid "Page %u of %u"\nmsgstr "Feuille %u sur %u"\n')
+        subprocess.run(['msgfmt', '-o', os.path.join(locale, 'mizan.mo'), po], check=True)
+        env = dict(h.env, MIZAN_LOCALEDIR=os.path.join(h.dir, 'locale'), LANGUAGE='ar', LC_ALL='C.UTF-8')
+        out = h.path('fr.pdf')
+        h.run('report', aid, '-o', out, '--lang', 'fr', env=env, check=0)
+        text = pdf_text(out)
+        assert 'Synthèse pour la direction' in text and 'Executive summary' not in text
+        assert 'Niveau actuel' in text      # the radar's legend
+        assert re.search(r'Feuille 2 sur \d+', text)
+        out = h.path('en.pdf')
+        h.run('report', aid, '-o', out, '--lang', 'en', env=env, check=0)
+        assert 'Executive summary' in pdf_text(out)
+    finally:
+        h.close()
+
+
 def cell_values(sheet):
     rows = list(sheet.iter_rows(values_only=True))
     return rows[0], rows[1:]

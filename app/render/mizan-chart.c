@@ -124,6 +124,8 @@ mizan_chart_ctx_init (MizanChartCtx         *ctx,
   ctx->rtl = style->rtl;
   ctx->transparent = style->transparent;
   ctx->language = style->language;
+  ctx->translate = style->translate;
+  ctx->translate_data = style->translate_data;
   ctx->f = style->font_size > 0 ? style->font_size : MIZAN_CHART_DEFAULT_FONT_SIZE;
 
   ctx->font = pango_font_description_from_string (style->font_family != NULL
@@ -178,6 +180,15 @@ mizan_chart_ctx_text (MizanChartCtx   *ctx,
   value = ctx->language != NULL ? mizan_text_get_for (text, ctx->language)
                                 : mizan_text_localized (text);
   return value != NULL ? value : "";
+}
+
+const char *
+mizan_chart_ctx_gettext (MizanChartCtx *ctx,
+                         const char    *msgid)
+{
+  if (ctx->translate != NULL)
+    return ctx->translate (msgid, ctx->translate_data);
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
 }
 
 /* Text */

@@ -377,6 +377,13 @@ mizan_report_paginate (MizanReport *self)
     }
 }
 
+static const char *
+report_translate (const char *msgid,
+                  gpointer    user_data)
+{
+  return mizan_report_tr (user_data, msgid);
+}
+
 void
 mizan_report_chart_style (MizanReport     *self,
                           MizanChartStyle *style)
@@ -388,6 +395,8 @@ mizan_report_chart_style (MizanReport     *self,
     .font_size = MIZAN_REPORT_SMALL_SIZE,
     .language = self->lang,
     .transparent = TRUE,
+    .translate = report_translate,
+    .translate_data = self,
   };
 }
 
