@@ -111,6 +111,14 @@ pick_language (const char  *asked,
   return g_strdup ("en");
 }
 
+/* librsvg's messages may span lines; an error here is one line. */
+static const char *
+one_line (GError *error)
+{
+  g_strstrip (g_strdelimit (error->message, "\r\n", ' '));
+  return error->message;
+}
+
 static RsvgHandle *
 load_logo (const char  *path,
            GError     **error)
@@ -136,7 +144,7 @@ load_logo (const char  *path,
   if (handle == NULL)
     {
       g_set_error (error, MIZAN_REPORT_ERROR, MIZAN_REPORT_ERROR_LOGO,
-                   _("The logo “%s” is not a readable SVG image: %s"), display, local_error->message);
+                   _("The logo “%s” is not a readable SVG image: %s"), display, one_line (local_error));
       return NULL;
     }
 
@@ -149,7 +157,7 @@ load_logo (const char  *path,
   if (!drawn)
     {
       g_set_error (error, MIZAN_REPORT_ERROR, MIZAN_REPORT_ERROR_LOGO,
-                   _("The logo “%s” cannot be drawn: %s"), display, local_error->message);
+                   _("The logo “%s” cannot be drawn: %s"), display, one_line (local_error));
       return NULL;
     }
   g_steal_pointer (&handle_object);
