@@ -369,6 +369,7 @@ workbook_is_whole (const char *data,
         }
       else
         return FALSE;
+      xml[size] = '\0';
 
       if (name_len > 4 && memcmp (z + dir + 46 + name_len - 4, ".xml", 4) == 0 && !xml_part_is_whole (xml, size))
         return FALSE;

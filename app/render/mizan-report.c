@@ -169,7 +169,9 @@ setup_pango (MizanReport *self)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
-  self->font_map = pango_cairo_font_map_new ();
+  /* The thread's shared font map, as the charts use: a private one would load
+   * fontconfig's whole font set again for each report. */
+  self->font_map = g_object_ref (pango_cairo_font_map_get_default ());
   self->pango = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (self->pango, 72.0);
   /* Unhinted: the layout measured here is the one every surface draws. */
