@@ -148,6 +148,16 @@ test_every_format (GuiFixture    *fixture,
 }
 
 static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
 test_report_preferences_rows (GuiFixture    *fixture,
                               gconstpointer  data)
 {
@@ -186,13 +196,13 @@ test_report_preferences_rows (GuiFixture    *fixture,
   g_assert_nonnull (language);
 
   gtk_editable_set_text (GTK_EDITABLE (consultant), "Acme Advisory");
-  g_assert_cmpstr (g_settings_get_string (settings, "report-consultant"), ==, "Acme Advisory");
+  assert_setting (settings, "report-consultant", "Acme Advisory");
   adw_combo_row_set_selected (paper, 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "report-paper"), ==, "letter");
+  assert_setting (settings, "report-paper", "letter");
   g_settings_set_string (settings, "report-language", "ar");
   g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 2);
   adw_combo_row_set_selected (language, 3);
-  g_assert_cmpstr (g_settings_get_string (settings, "report-language"), ==, "fr");
+  assert_setting (settings, "report-language", "fr");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
