@@ -9,3 +9,4 @@ setup_build build
 ninja -C build tests/bench/bench-core
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" ./build/tests/bench/bench-core
+ensure_packages "${BENCH_PACKAGES[@]}" && ninja -C build app/server/mizan-server && MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" python3 tests/bench/bench-server.py build/app/server/mizan-server

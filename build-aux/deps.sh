@@ -17,6 +17,9 @@ TEST_PACKAGES=(
   locales-all xvfb xauth dbus dbus-x11 openssl
   python3-pyatspi at-spi2-core xdotool imagemagick
 )
+# bench.sh compares mizan-server with nginx serving the same answer, both
+# measured with wrk.
+BENCH_PACKAGES=(nginx wrk)
 
 ensure_packages () {
   local missing=() pkg
