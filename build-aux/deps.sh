@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
   libglib2.0-dev libjson-glib-dev libsqlite3-dev
   libcairo2-dev libpango1.0-dev libsoup-3.0-dev glib-networking
   iso-codes fonts-cantarell fonts-noto-core
+  librsvg2-dev
   libgtk-4-dev libadwaita-1-dev
 )
 # The suite runs under a virtual display and a private D-Bus session, as

@@ -6,7 +6,9 @@
 #include <adwaita.h>
 
 #include "mizan-assessment-view.h"
+#include "mizan-benchmark-page.h"
 #include "mizan-gui.h"
+#include "mizan-member-states-page.h"
 
 struct _MizanAssessmentView
 {
@@ -26,6 +28,8 @@ struct _MizanAssessmentView
   MizanQuestionnaire   *questionnaire;
   MizanResultsPage     *results_page;
   MizanRoadmapPage     *roadmap_page;
+  MizanBenchmarkPage   *benchmark_page;
+  MizanMemberStatesPage *member_states_page;
 };
 
 G_DEFINE_FINAL_TYPE (MizanAssessmentView, mizan_assessment_view, GTK_TYPE_WIDGET)
@@ -103,6 +107,8 @@ mizan_assessment_view_set_session (MizanAssessmentView *self,
   mizan_questionnaire_set_session (self->questionnaire, session);
   mizan_results_page_set_session (self->results_page, session);
   mizan_roadmap_page_set_session (self->roadmap_page, session);
+  mizan_benchmark_page_set_session (self->benchmark_page, session);
+  mizan_member_states_page_set_session (self->member_states_page, session);
   g_set_object (&self->session, session);
 
   if (session != NULL)
@@ -135,7 +141,9 @@ mizan_assessment_view_show_page (MizanAssessmentView *self,
 
   if (g_strcmp0 (name, "questionnaire") == 0 ||
       g_strcmp0 (name, "results") == 0 ||
-      g_strcmp0 (name, "roadmap") == 0)
+      g_strcmp0 (name, "roadmap") == 0 ||
+      g_strcmp0 (name, "benchmark") == 0 ||
+      g_strcmp0 (name, "member-states") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -240,6 +248,8 @@ mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, questionnaire);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, results_page);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, roadmap_page);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, benchmark_page);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, member_states_page);
 }
 
 static void

@@ -41,12 +41,16 @@ def load_thread(port, tokens, count, seed, statuses):
         country = rng.choice(sorted(tokens))
         docs.append((country, json.dumps(harness.make_submission(
             country, rng.choice(harness.SECTORS), rng.choice(harness.SIZES), rng))))
+    mine = {}
     barrier.wait()
     conn = s.connection()
     for country, body in docs:
         status = s.submit(tokens[country], body, conn=conn).status
-        statuses[status] = statuses.get(status, 0) + 1
+        mine[status] = mine.get(status, 0) + 1
     conn.close()
+    with lock:
+        for k, v in mine.items():
+            statuses[k] = statuses.get(k, 0) + v
 
 
 def load_part(args):
@@ -54,7 +58,8 @@ def load_part(args):
     The server commits concurrent writes together, so many writers in flight
     is what a busy day looks like; one at a time would measure fsync alone."""
     port, tokens, count, seed = args
-    global barrier
+    global barrier, lock
+    lock = threading.Lock()
     began = []
     barrier = threading.Barrier(THREADS, action=lambda: began.append(time.monotonic()))
     statuses = {}
