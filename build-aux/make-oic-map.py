@@ -109,6 +109,28 @@ def path_data(rings):
     return ''.join(parts)
 
 
+def spread(dots):
+    """Pushes overlapping circles apart (Bahrain, Qatar and Kuwait are neighbours),
+    so that each stays whole and can be told from the others."""
+    gap = 2 * DOT_RADIUS + 1.5
+    for _ in range(200):
+        moved = False
+        codes = sorted(dots)
+        for i, a in enumerate(codes):
+            for b in codes[i + 1:]:
+                (ax, ay), (bx, by) = dots[a], dots[b]
+                d = math.hypot(bx - ax, by - ay)
+                if d < gap:
+                    ux, uy = ((bx - ax) / d, (by - ay) / d) if d > 1e-6 else (1.0, 0.0)
+                    push = (gap - d) / 2 + 0.01
+                    dots[a] = [ax - ux * push, ay - uy * push]
+                    dots[b] = [bx + ux * push, by + uy * push]
+                    moved = True
+        if not moved:
+            break
+    return dots
+
+
 def main(source, target):
     with open(source, encoding='utf-8') as f:
         topology = json.load(f)
@@ -158,9 +180,9 @@ def main(source, target):
         if member:
             out.append(f'<path id="{code}" class="oic" d="{d}"/>')
     out.append('</g><g class="dots">')
-    for member, code, _, total, (cx, cy) in sorted(shapes, key=lambda s: s[1] or ''):
-        if member and total < DOT_BELOW:
-            out.append(f'<circle class="dot c-{code}" cx="{cx:.1f}" cy="{cy:.1f}" r="{DOT_RADIUS:g}"/>')
+    dots = {code: list(centre) for member, code, _, total, centre in shapes if member and total < DOT_BELOW}
+    for code, (cx, cy) in sorted(spread(dots).items()):
+        out.append(f'<circle class="dot c-{code}" cx="{cx:.1f}" cy="{cy:.1f}" r="{DOT_RADIUS:g}"/>')
     out.append('</g></svg>')
     with open(target, 'w', encoding='utf-8') as f:
         f.write('\n'.join(out) + '\n')

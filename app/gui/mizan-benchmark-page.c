@@ -380,6 +380,7 @@ share_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+  mizan_gui_fix_mnemonic_names (GTK_WIDGET (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_share_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -452,6 +453,7 @@ withdraw_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "withdraw", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  mizan_gui_fix_mnemonic_names (GTK_WIDGET (dialog));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_withdraw_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

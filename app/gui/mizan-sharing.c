@@ -49,6 +49,7 @@ typedef struct {
   MizanPreferences *preferences;
   GWeakRef          store;
   gboolean          busy;
+  gboolean          due_only;   /* FALSE for the first try after a start */
 } Retries;
 
 static void
@@ -94,7 +95,8 @@ retry_now (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   retries->busy = TRUE;
-  mizan_sync_flush_async (client, store, TRUE, NULL, on_flushed, retries);
+  mizan_sync_flush_async (client, store, retries->due_only, NULL, on_flushed, retries);
+  retries->due_only = TRUE;
   return G_SOURCE_CONTINUE;
 }
 
@@ -116,6 +118,8 @@ mizan_sharing_start_retries (MizanPreferences *preferences,
   retries = g_new0 (Retries, 1);
   retries->preferences = preferences ? g_object_ref (preferences) : NULL;
   g_weak_ref_init (&retries->store, store);
+  /* A start is a fresh chance: the first try does not wait for the backoff. */
+  retries->due_only = FALSE;
   /* The retries live as long as the app; a pending flush holds no
    * reference of its own to them, so they are never freed under it. */
   g_timeout_add_seconds_full (G_PRIORITY_LOW, RETRY_INTERVAL_SECONDS, retry_now, retries, retries_free);

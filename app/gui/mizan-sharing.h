@@ -16,8 +16,8 @@ MizanPreferences *mizan_sharing_get_preferences (void);
  * something is missing. */
 MizanSyncClient *mizan_sharing_new_client     (MizanPreferences *preferences,
                                                GError          **error);
-/* Every minute while sharing is on (and once now), delivers what is queued
- * and due. Stops when @store is finalized. */
+/* Every minute while sharing is on, delivers what is queued and due; once
+ * now, at the start, everything queued. Stops when @store is finalized. */
 void             mizan_sharing_start_retries  (MizanPreferences *preferences,
                                                MizanStore       *store);
 /* One line about the assessment's sharing, as the Benchmark page shows it:
