@@ -164,7 +164,8 @@ mizan_box_plot_draw (cairo_t               *cr,
       double lw, lh;
 
       mizan_chart_layout_size (label, &lw, &lh);
-      mizan_chart_show_layout (&ctx, label, g.label_x, cy - lh / 2, &ctx.palette.foreground);
+      mizan_chart_show_layout (&ctx, label, ctx.rtl ? g.label_x + g.label_width - lw : g.label_x,
+                               cy - lh / 2, &ctx.palette.foreground);
 
       if (row->has_peers)
         {
