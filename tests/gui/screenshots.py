@@ -193,6 +193,11 @@ def main():
             frame = app.find_all(role='frame', timeout=5)[-1]
             time.sleep(1)
             shot(name)
+            if name == 'preferences':
+                app.click('Sharing', role='page tab', root=frame)
+                app.find('Saved Token', timeout=5)
+                time.sleep(1)
+                shot('preferences-sharing')
             app.do_action(frame, 'window.close')
     finally:
         if app is not None:

@@ -118,7 +118,7 @@ def step_share_shows_the_exact_payload(c):
     expected = json.loads(subprocess.run([CLI, '--db', c.db, 'submission', c.assessment], env=c.env,
                                          capture_output=True, text=True, check=True).stdout)
     assert shown == expected, (shown, expected)
-    c.app.find('What will not be sent:', prefix=True)
+    c.app.find('What will not be sent:', prefix=True, timeout=20)
     c.submission_id = shown['submission_id']
     c.app.click('Share', role='push button')
     c.app.wait(lambda: c.server.stored_ids() == {c.submission_id}, timeout=20, what='the submission on the server')
@@ -169,6 +169,21 @@ def step_member_states_needs_an_analyst(c):
     assert not missing, missing
 
 
+def step_member_states_for_an_analyst(c):
+    analyst = c.server.token('analyst')
+    with open(os.path.join(c.env['XDG_CONFIG_HOME'], 'mizan', 'token'), 'w') as f:
+        f.write(analyst + '\n')
+    c.app.click('Benchmark', role='page tab')
+    c.app.click('Member States', role='page tab')
+    chart = c.app.find('Map of the member states', timeout=20)
+    # Only Pakistan has k = 5 submissions (ours was withdrawn); every other state is hatched.
+    c.app.find('1 of 57 member states have at least 5 submissions.', prefix=True, timeout=10)
+    assert 'Map of the OIC member states coloured by Mean maturity index.' in chart.description, chart.description
+    assert '1 member state has figures; 56 have fewer than k submissions.' in chart.description, chart.description
+    missing = c.app.unnamed_controls()
+    assert not missing, missing
+
+
 def main():
     steps = [
         ('a server, a submitter token, sharing on, an assessment', step_setup),
@@ -180,6 +195,7 @@ def main():
         ('with enough peers the box plot is described', step_peers_shown),
         ('Withdraw deletes the submission on the server', step_withdraw),
         ('Member states needs an analyst token', step_member_states_needs_an_analyst),
+        ('an analyst sees the map and the table, every control named', step_member_states_for_an_analyst),
     ]
     c = Context()
     failed = False
