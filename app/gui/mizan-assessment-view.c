@@ -214,6 +214,20 @@ mizan_assessment_view_get_save_text (MizanAssessmentView *self)
 }
 
 static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (widget);
+
+  if (self->session == NULL)
+    return;
+  /* Sharing lives on the Benchmark page, where its state and the peers show. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "benchmark");
+  gtk_widget_activate_action (GTK_WIDGET (self->benchmark_page), "benchmark.share", NULL);
+}
+
+static void
 mizan_assessment_view_dispose (GObject *object)
 {
   MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (object);
@@ -250,6 +264,7 @@ mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, roadmap_page);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, benchmark_page);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, member_states_page);
+  gtk_widget_class_install_action (widget_class, "assessment.share", NULL, share_action);
 }
 
 static void
