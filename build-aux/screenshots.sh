@@ -21,7 +21,7 @@ ninja -C "$builddir" app/gui/mizan app/cli/mizan-cli app/server/mizan-server
 for variant in light dark rtl; do
   echo "== $variant"
   xvfb-run -a -s "-screen 0 1200x1600x24" dbus-run-session -- \
-    env MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" LC_ALL=C.UTF-8 LANGUAGE= \
+    env MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" GSETTINGS_SCHEMA_DIR="$PWD/$builddir/data" LC_ALL=C.UTF-8 LANGUAGE= \
     /usr/bin/python3 tests/gui/screenshots.py --variant "$variant" \
       --mizan "$PWD/$builddir/app/gui/mizan" --cli "$PWD/$builddir/app/cli/mizan-cli" \
       --server "$PWD/$builddir/app/server/mizan-server" "$outdir"
