@@ -15,3 +15,4 @@ xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- env GSETTINGS_SCHEMA
   MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" GTK_A11Y=none ./build/tests/bench/bench-switch 2>/dev/null
 xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash tests/bench/bench-app.sh build 2>/dev/null
 ninja -C build tests/bench/bench-report >/dev/null && MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" ./build/tests/bench/bench-report
+ensure_packages "${BENCH_PACKAGES[@]}" && ninja -C build app/server/mizan-server && MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" python3 tests/bench/bench-server.py build/app/server/mizan-server

@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
   libglib2.0-dev libjson-glib-dev libsqlite3-dev
   libcairo2-dev libpango1.0-dev libsoup-3.0-dev glib-networking
   iso-codes fonts-cantarell fonts-noto-core
+  librsvg2-dev
   libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream shared-mime-info
   librsvg2-dev libxlsxwriter-dev
@@ -31,6 +32,9 @@ TEST_PACKAGES=(
 BENCH_PACKAGES=(
   gnome-text-editor libxdamage-dev bc
 )
+# bench.sh compares mizan-server with nginx serving the same answer, both
+# measured with wrk.
+BENCH_PACKAGES=(nginx wrk)
 
 ensure_packages () {
   local missing=() pkg

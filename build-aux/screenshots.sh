@@ -26,6 +26,7 @@ for variant in ${MIZAN_SHOT_VARIANTS:-light dark rtl fr}; do
     env MIZAN_FRAMEWORKS_DIR="$PWD/data/frameworks" LC_ALL=C.UTF-8 LANGUAGE= \
       MIZAN_LOCALEDIR="$PWD/$builddir/po" GSETTINGS_SCHEMA_DIR="$PWD/$builddir/data" \
     /usr/bin/python3 tests/gui/screenshots.py --variant "$variant" \
-      --mizan "$PWD/$builddir/app/gui/mizan" --cli "$PWD/$builddir/app/cli/mizan-cli" "$outdir"
+      --mizan "$PWD/$builddir/app/gui/mizan" --cli "$PWD/$builddir/app/cli/mizan-cli" \
+      --server "$PWD/$builddir/app/server/mizan-server" "$outdir"
 done
 echo "Screenshots written to $outdir"

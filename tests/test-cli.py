@@ -245,16 +245,6 @@ def test_export_csv():
         h.close()
 
 
-def test_export_later_formats_say_so():
-    h = Home()
-    try:
-        fw = builtin_model()
-        aid = h.run('import', write_json(h.path('a.mizan'), assessment_doc(fw, {})), check=0).stdout.strip()
-        for cmd in (['sync', aid], ['benchmark', aid]):
-            assert 'not available' in h.run(*cmd, check=1).stderr
-    finally:
-        h.close()
-
 
 def test_export_unwritable_destination():
     h = Home()

@@ -316,7 +316,7 @@ test_store_fresh_schema_and_wal (Fixture       *fixture,
                       "SELECT group_concat(name, ',') FROM"
                       " (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)",
                       NULL);
-  g_assert_cmpstr (tables, ==, "answers,assessments,organizations,submissions,targets");
+  g_assert_cmpstr (tables, ==, "answers,assessments,organizations,submissions,sync_queue,targets");
 }
 
 static void

@@ -22,6 +22,8 @@
 #include "mizan-store.h"
 #include "mizan-submission.h"
 #include "mizan-xlsx.h"
+#include "mizan-preferences.h"
+#include "mizan-sync-queue.h"
 
 enum {
   EXIT_OK = 0,
@@ -919,12 +921,459 @@ cmd_submission (Cli   *cli,
   return EXIT_OK;
 }
 
+/* sync, benchmark, countries: the benchmark server ------------------------------------------ */
+
+typedef struct {
+  const char *server;
+  const char *token;
+  const char *ca_file;
+} ServerOptions;
+
+/* Takes --server, --token and --ca-file (also as --name=VALUE) at argv[*i];
+ * returns -1 when argv[*i] is none of them, else 0, or EXIT_USAGE. */
 static int
-cmd_not_yet (Cli   *cli,
-             int    argc,
-             char **argv)
+take_server_option (const char     *command,
+                    int             argc,
+                    char          **argv,
+                    int            *i,
+                    ServerOptions  *options)
 {
-  return fail (_("“%s” is not available in this version of Mizan yet"), argv[0]);
+  static const struct { const char *name; gsize offset; } names[] = {
+    { "--server", G_STRUCT_OFFSET (ServerOptions, server) },
+    { "--token", G_STRUCT_OFFSET (ServerOptions, token) },
+    { "--ca-file", G_STRUCT_OFFSET (ServerOptions, ca_file) },
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      gsize len = strlen (names[n].name);
+      const char **slot = G_STRUCT_MEMBER_P (options, names[n].offset);
+
+      if (g_str_equal (argv[*i], names[n].name))
+        {
+          if (++*i >= argc)
+            return usage_error (command, _("%s needs a value"), names[n].name);
+          *slot = argv[*i];
+          return 0;
+        }
+      if (strncmp (argv[*i], names[n].name, len) == 0 && argv[*i][len] == '=')
+        {
+          *slot = argv[*i] + len + 1;
+          return 0;
+        }
+    }
+  return -1;
+}
+
+/* The server and token given, else the preferences' server and the token file. */
+static MizanSyncClient *
+open_client (const ServerOptions  *options,
+             GError              **error)
+{
+  g_autofree char *server = NULL;
+  g_autofree char *token = NULL;
+
+  if (options->server != NULL)
+    server = g_strdup (options->server);
+  else
+    {
+      g_autoptr(MizanPreferences) preferences = mizan_preferences_new (NULL, NULL);
+
+      if (preferences != NULL)
+        server = g_settings_get_string (mizan_preferences_get_settings (preferences), "server-url");
+    }
+
+  if (options->token != NULL)
+    token = g_strdup (options->token);
+  else
+    {
+      token = mizan_sync_load_token (error);
+      if (token == NULL && error != NULL && *error != NULL)
+        return NULL;
+    }
+
+  return mizan_sync_client_new (server, token, options->ca_file, error);
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The CLI has nothing else to do meanwhile. */
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static int
+sync_queued (MizanSyncClient *client,
+             MizanStore      *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MizanSyncFlush) flush = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mizan_sync_flush_async (client, store, FALSE, NULL, on_async_done, &result);
+  flush = mizan_sync_flush_finish (wait_for (&result), &error);
+  if (flush == NULL)
+    return fail ("%s", error->message);
+
+  for (guint i = 0; i < flush->problems->len; i++)
+    fprintf (stderr, "mizan-cli: %s\n", (const char *) g_ptr_array_index (flush->problems, i));
+  printf (_("Delivered %u, still queued %u, dropped %u\n"), flush->delivered, flush->waiting, flush->dropped);
+  return flush->problems->len == 0 ? EXIT_OK : EXIT_USER;
+}
+
+static int
+cmd_sync (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanStore) store = NULL;
+  g_autoptr(MizanSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MizanAssessment) assessment = NULL;
+  g_autoptr(MizanFramework) framework = NULL;
+  ServerOptions options = { NULL };
+  const char *id = NULL;
+  gboolean withdraw = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      int taken = take_server_option ("sync", argc, argv, &i, &options);
+
+      if (taken > 0)
+        return taken;
+      if (taken == 0)
+        continue;
+      if (g_str_equal (argv[i], "--withdraw"))
+        withdraw = TRUE;
+      else if (argv[i][0] == '-')
+        return usage_error ("sync", _("unknown option “%s”"), argv[i]);
+      else if (id == NULL)
+        id = argv[i];
+      else
+        return usage_error ("sync", _("unexpected argument “%s”"), argv[i]);
+    }
+  if (withdraw && id == NULL)
+    return usage_error ("sync", _("--withdraw needs an ID"));
+
+  store = cli_open_store (cli, &error);
+  if (store == NULL)
+    return fail ("%s", error->message);
+  if (id != NULL && !load_assessment (cli, store, id, &assessment, &framework, &error))
+    return fail ("%s", error->message);
+  client = open_client (&options, &error);
+  if (client == NULL)
+    return fail ("%s", error->message);
+
+  /* Without an ID: deliver what is queued, now, whatever its backoff. */
+  if (id == NULL)
+    return sync_queued (client, store);
+
+  if (withdraw)
+    {
+      gboolean withdrawn = FALSE;
+
+      mizan_sync_withdraw_async (client, store, mizan_assessment_get_id (assessment), NULL, on_async_done, &result);
+      if (!mizan_sync_withdraw_finish (wait_for (&result), &withdrawn, &error))
+        return fail ("%s", error->message);
+      printf (withdrawn ? _("Withdrawn from %s\n") : _("Nothing to withdraw: not shared with %s\n"),
+              mizan_sync_client_get_server_url (client));
+      return EXIT_OK;
+    }
+
+  {
+    g_autoptr(MizanResults) results = mizan_results_compute (framework, assessment);
+    g_autofree char *submission_id = NULL;
+    g_autoptr(JsonNode) payload = NULL;
+    MizanSyncSent sent;
+
+    submission_id = mizan_store_get_submission_id (store, mizan_assessment_get_id (assessment), &error);
+    if (submission_id == NULL)
+      return fail ("%s", error->message);
+    payload = mizan_submission_build (assessment, results, submission_id);
+    mizan_sync_share_async (client, store, mizan_assessment_get_id (assessment), payload, NULL,
+                            on_async_done, &result);
+    if (!mizan_sync_share_finish (wait_for (&result), &sent, &error))
+      return fail ("%s", error->message);
+    printf (sent == MIZAN_SYNC_SENT_CREATED ? _("Sent to %s (new submission)\n")
+                                            : _("Sent to %s (replaced the earlier submission)\n"),
+            mizan_sync_client_get_server_url (client));
+  }
+  return EXIT_OK;
+}
+
+static void
+add_stats (JsonBuilder          *builder,
+           const char           *name,
+           const MizanSyncStats *stats)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "mean");
+  json_builder_add_double_value (builder, stats->mean);
+  json_builder_set_member_name (builder, "p25");
+  json_builder_add_double_value (builder, stats->p25);
+  json_builder_set_member_name (builder, "median");
+  json_builder_add_double_value (builder, stats->median);
+  json_builder_set_member_name (builder, "p75");
+  json_builder_add_double_value (builder, stats->p75);
+  json_builder_end_object (builder);
+}
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Own domain figures beside the peers': {"filter", "k", "suppressed" | "n",
+ * "domains": [{"id", "own": {level, index, score} | null, "peers": {n,
+ * level, index, score} | {"suppressed": true}}]}. */
+static JsonNode *
+benchmark_to_json (const MizanResults   *results,
+                   const MizanBenchmark *benchmark)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "filter");
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "country", benchmark->country);
+  add_nullable_string (builder, "sector", benchmark->sector);
+  add_nullable_string (builder, "size", benchmark->size);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "k");
+  json_builder_add_int_value (builder, benchmark->k);
+  if (benchmark->suppressed)
+    {
+      json_builder_set_member_name (builder, "suppressed");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "n");
+      json_builder_add_int_value (builder, benchmark->n);
+    }
+  json_builder_set_member_name (builder, "domains");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < results->n_domains; i++)
+    {
+      const MizanDomainResult *d = &results->domains[i];
+      const MizanBenchmarkItem *peers = mizan_benchmark_find_domain (benchmark, d->domain->id);
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "id", d->domain->id);
+      json_builder_set_member_name (builder, "own");
+      if (d->applicable)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "level");
+          json_builder_add_int_value (builder, d->level);
+          json_builder_set_member_name (builder, "index");
+          json_builder_add_double_value (builder, d->index);
+          json_builder_set_member_name (builder, "score");
+          json_builder_add_double_value (builder, d->score);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "peers");
+      json_builder_begin_object (builder);
+      if (peers == NULL || peers->suppressed)
+        {
+          json_builder_set_member_name (builder, "suppressed");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "n");
+          json_builder_add_int_value (builder, peers->n);
+          add_stats (builder, "level", &peers->level);
+          add_stats (builder, "index", &peers->index);
+          add_stats (builder, "score", &peers->score);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+print_benchmark (const MizanResults   *results,
+                 const MizanBenchmark *benchmark)
+{
+  if (benchmark->suppressed)
+    {
+      printf (_("Not enough peers yet: fewer than %u submissions match these filters.\n"), benchmark->k);
+      return;
+    }
+
+  printf (_("Peers: %u submissions. Maturity index by domain (own beside the peers’ quartiles):\n\n"),
+          benchmark->n);
+  printf ("%-8s %6s %6s %6s %6s %6s %6s  %s\n",
+          _("DOMAIN"), _("OWN"), _("PEERS"), _("P25"), _("MEDIAN"), _("P75"), _("MEAN"), _("TITLE"));
+  for (guint i = 0; i < results->n_domains; i++)
+    {
+      const MizanDomainResult *d = &results->domains[i];
+      const MizanBenchmarkItem *peers = mizan_benchmark_find_domain (benchmark, d->domain->id);
+      g_autofree char *own = d->applicable ? g_strdup_printf ("%.2f", d->index) : g_strdup ("—");
+
+      if (peers == NULL || peers->suppressed)
+        printf ("%-8s %6s %6s %6s %6s %6s %6s  %s\n", d->domain->id, own, _("<k"), "", "", "", "",
+                mizan_text_localized (d->domain->title));
+      else
+        printf ("%-8s %6s %6u %6.2f %6.2f %6.2f %6.2f  %s\n", d->domain->id, own, peers->n,
+                peers->index.p25, peers->index.median, peers->index.p75, peers->index.mean,
+                mizan_text_localized (d->domain->title));
+    }
+}
+
+static int
+cmd_benchmark (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanStore) store = NULL;
+  g_autoptr(MizanSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MizanAssessment) assessment = NULL;
+  g_autoptr(MizanFramework) framework = NULL;
+  g_autoptr(MizanResults) results = NULL;
+  g_autoptr(MizanBenchmark) benchmark = NULL;
+  ServerOptions options = { NULL };
+  const char *filters[3] = { NULL, NULL, NULL };
+  static const char *const filter_names[3] = { "--country", "--sector", "--size" };
+  const char *id = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      int taken = take_server_option ("benchmark", argc, argv, &i, &options);
+      gboolean is_filter = FALSE;
+
+      if (taken > 0)
+        return taken;
+      if (taken == 0)
+        continue;
+      for (guint f = 0; f < G_N_ELEMENTS (filter_names); f++)
+        if (g_str_equal (argv[i], filter_names[f]))
+          {
+            if (++i >= argc)
+              return usage_error ("benchmark", _("%s needs a value"), filter_names[f]);
+            filters[f] = argv[i];
+            is_filter = TRUE;
+            break;
+          }
+      if (is_filter)
+        continue;
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (argv[i][0] == '-')
+        return usage_error ("benchmark", _("unknown option “%s”"), argv[i]);
+      else if (id == NULL)
+        id = argv[i];
+      else
+        return usage_error ("benchmark", _("unexpected argument “%s”"), argv[i]);
+    }
+  if (id == NULL)
+    return usage_error ("benchmark", _("missing ID"));
+
+  store = cli_open_store (cli, &error);
+  if (store == NULL)
+    return fail ("%s", error->message);
+  if (!load_assessment (cli, store, id, &assessment, &framework, &error))
+    return fail ("%s", error->message);
+  client = open_client (&options, &error);
+  if (client == NULL)
+    return fail ("%s", error->message);
+
+  mizan_sync_client_benchmark_async (client, mizan_framework_get_id (framework),
+                                     filters[0], filters[1], filters[2], NULL, on_async_done, &result);
+  benchmark = mizan_sync_client_benchmark_finish (client, wait_for (&result), &error);
+  if (benchmark == NULL)
+    return fail ("%s", error->message);
+
+  results = mizan_results_compute (framework, assessment);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = benchmark_to_json (results, benchmark);
+      print_json (node);
+    }
+  else
+    print_benchmark (results, benchmark);
+  return EXIT_OK;
+}
+
+static int
+cmd_countries (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanSyncClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(MizanCountryTable) table = NULL;
+  ServerOptions options = { NULL };
+  const char *framework = "oic-ccmm";
+
+  for (int i = 1; i < argc; i++)
+    {
+      int taken = take_server_option ("countries", argc, argv, &i, &options);
+
+      if (taken > 0)
+        return taken;
+      if (taken == 0)
+        continue;
+      if (g_str_equal (argv[i], "--framework"))
+        {
+          if (++i >= argc)
+            return usage_error ("countries", _("%s needs a value"), "--framework");
+          framework = argv[i];
+        }
+      else
+        return usage_error ("countries", _("unexpected argument “%s”"), argv[i]);
+    }
+
+  client = open_client (&options, &error);
+  if (client == NULL)
+    return fail ("%s", error->message);
+  mizan_sync_client_countries_async (client, framework, NULL, on_async_done, &result);
+  table = mizan_sync_client_countries_finish (client, wait_for (&result), &error);
+  if (table == NULL)
+    return fail ("%s", error->message);
+
+  printf ("%-8s %6s %10s %10s\n", _("COUNTRY"), _("N"), _("INDEX"), _("SCORE"));
+  for (guint i = 0; i < table->countries->len; i++)
+    {
+      const MizanCountryRow *row = g_ptr_array_index (table->countries, i);
+
+      if (row->suppressed)
+        printf ("%-8s %6s\n", row->country, _("<k"));
+      else
+        printf ("%-8s %6u %10.2f %9.0f%%\n", row->country, row->n, row->mean_index, 100 * row->mean_score);
+    }
+  return EXIT_OK;
 }
 
 static const Command commands[] = {
@@ -936,8 +1385,9 @@ static const Command commands[] = {
   { "score", N_("ID [--json]"), N_("Show the maturity scores, gaps and priorities"), cmd_score },
   { "report", N_("ID -o FILE.pdf [--lang en|ar|fr] [--logo FILE.svg] [--paper a4|letter] [--consultant NAME] [--compare ID2]"), N_("Write the PDF report"), cmd_report },
   { "submission", N_("ID"), N_("Print the anonymized payload that sync would send"), cmd_submission },
-  { "sync", N_("ID [--server URL] [--token TOKEN]"), N_("Send the anonymized scores (not yet available)"), cmd_not_yet },
-  { "benchmark", N_("ID"), N_("Show the peers’ distribution (not yet available)"), cmd_not_yet },
+  { "sync", N_("[ID] [--server URL] [--token TOKEN] [--ca-file PEM] [--withdraw]"), N_("Send (or withdraw) the anonymized scores; without ID, deliver the queued ones"), cmd_sync },
+  { "benchmark", N_("ID [--sector S] [--country C] [--size S] [--json]"), N_("Show own scores beside the peers’ distribution"), cmd_benchmark },
+  { "countries", N_("[--framework ID] [--server URL] [--token TOKEN]"), N_("Compare member states (analyst token)"), cmd_countries },
 };
 
 static const Command *

@@ -87,6 +87,21 @@ static const Migration migrations[] = {
     ");"
     "PRAGMA application_id = " G_STRINGIFY (MIZAN_STORE_APPLICATION_ID) ";"
   },
+  /* The sync client's state: when a submission last reached the server,
+   * and what still has to (a send or a withdrawal), retried with backoff. */
+  { 2,
+    "ALTER TABLE submissions ADD COLUMN delivered INTEGER;"
+    "CREATE TABLE sync_queue ("
+    "  submission_id TEXT NOT NULL PRIMARY KEY,"
+    "  assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+    "  action        TEXT NOT NULL CHECK (action IN ('send', 'withdraw')),"
+    "  payload       TEXT,"
+    "  attempts      INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt  INTEGER NOT NULL,"
+    "  last_error    TEXT"
+    ");"
+    "CREATE INDEX sync_queue_by_assessment ON sync_queue (assessment_id);"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MIZAN_STORE_SCHEMA_VERSION);
@@ -1580,4 +1595,212 @@ mizan_store_get_submission_id (MizanStore  *self,
     }
 
   return g_steal_pointer (&submission_id);
+}
+
+/* The sync queue ---------------------------------------------------------------------------- */
+
+void
+mizan_sync_entry_free (MizanSyncEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->assessment_id);
+  g_free (entry->submission_id);
+  g_free (entry->payload);
+  g_free (entry->last_error);
+  g_free (entry);
+}
+
+static gboolean
+run_write (MizanStore  *self,
+           const char  *sql,
+           const char  *text1,
+           const char  *text2,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, text1);
+  if (text2 != NULL)
+    bind_text (stmt, 2, text2);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+mizan_store_queue_put (MizanStore            *self,
+                       const MizanSyncEntry  *entry,
+                       GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL && entry->assessment_id != NULL && entry->submission_id != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO sync_queue (assessment_id, action, submission_id, payload,"
+                  " attempts, next_attempt, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entry->assessment_id);
+  bind_text (stmt, 2, entry->action == MIZAN_SYNC_ACTION_WITHDRAW ? "withdraw" : "send");
+  bind_text (stmt, 3, entry->submission_id);
+  bind_text (stmt, 4, entry->payload);
+  bind_int64 (stmt, 5, entry->attempts);
+  bind_int64 (stmt, 6, entry->next_attempt);
+  bind_text (stmt, 7, entry->last_error);
+  if (!step_done (self, stmt, error))
+    {
+      g_prefix_error (error, _("Could not queue the submission: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static MizanSyncEntry *
+read_entry (sqlite3_stmt *stmt)
+{
+  MizanSyncEntry *entry = g_new0 (MizanSyncEntry, 1);
+
+  entry->assessment_id = column_dup (stmt, 0);
+  entry->action = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "withdraw") == 0
+                  ? MIZAN_SYNC_ACTION_WITHDRAW : MIZAN_SYNC_ACTION_SEND;
+  entry->submission_id = column_dup (stmt, 2);
+  entry->payload = column_dup (stmt, 3);
+  entry->attempts = (guint) sqlite3_column_int64 (stmt, 4);
+  entry->next_attempt = sqlite3_column_int64 (stmt, 5);
+  entry->last_error = column_dup (stmt, 6);
+  return entry;
+}
+
+#define ENTRY_COLUMNS "assessment_id, action, submission_id, payload, attempts, next_attempt, last_error"
+
+GPtrArray *
+mizan_store_queue_list (MizanStore  *self,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) mizan_sync_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM sync_queue ORDER BY next_attempt, assessment_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read_entry (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+MizanSyncEntry *
+mizan_store_queue_get (MizanStore  *self,
+                       const char  *assessment_id,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM sync_queue WHERE assessment_id = ?1"
+                  " ORDER BY action = 'send' DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_entry (stmt);
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+  return NULL;
+}
+
+gboolean
+mizan_store_queue_remove (MizanStore  *self,
+                          const char  *submission_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+  return run_write (self, "DELETE FROM sync_queue WHERE submission_id = ?1", submission_id, NULL, error);
+}
+
+gboolean
+mizan_store_set_delivered (MizanStore  *self,
+                           const char  *assessment_id,
+                           gint64       when,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "UPDATE submissions SET delivered = ?2 WHERE assessment_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, assessment_id);
+  bind_int64 (stmt, 2, when);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+mizan_store_get_sharing (MizanStore  *self,
+                         const char  *assessment_id,
+                         char       **submission_id,
+                         gint64      *delivered,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+
+  *submission_id = NULL;
+  *delivered = 0;
+  stmt = prepare (self, "SELECT submission_id, coalesce (delivered, 0) FROM submissions WHERE assessment_id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *submission_id = column_dup (stmt, 0);
+      *delivered = sqlite3_column_int64 (stmt, 1);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mizan_store_forget_submission (MizanStore  *self,
+                               const char  *assessment_id,
+                               GError     **error)
+{
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+
+  if (!begin_write (self, error) ||
+      !run_write (self, "DELETE FROM sync_queue WHERE submission_id IN"
+                        " (SELECT submission_id FROM submissions WHERE assessment_id = ?1)",
+                  assessment_id, NULL, error) ||
+      !run_write (self, "DELETE FROM submissions WHERE assessment_id = ?1", assessment_id, NULL, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      g_prefix_error (error, _("Could not clear the sharing state of assessment “%s”: "), assessment_id);
+      return FALSE;
+    }
+  return TRUE;
 }

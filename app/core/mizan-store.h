@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define MIZAN_STORE_SCHEMA_VERSION 1
+#define MIZAN_STORE_SCHEMA_VERSION 2
 
 #define MIZAN_STORE_ERROR (mizan_store_error_quark ())
 typedef enum {
@@ -98,5 +98,57 @@ gboolean         mizan_store_delete_assessment    (MizanStore       *self,
 char            *mizan_store_get_submission_id    (MizanStore       *self,
                                                    const char       *assessment_id,
                                                    GError          **error);
+
+/* The sync client's queue: one pending action per submission id (a
+ * withdrawal of an old id may wait beside a send of the new one). */
+typedef enum {
+  MIZAN_SYNC_ACTION_SEND,
+  MIZAN_SYNC_ACTION_WITHDRAW,
+} MizanSyncAction;
+
+typedef struct {
+  char            *assessment_id;
+  MizanSyncAction  action;
+  char            *submission_id;
+  char            *payload;        /* sends: the exact JSON the user saw */
+  guint            attempts;
+  gint64           next_attempt;   /* Unix seconds */
+  char            *last_error;
+} MizanSyncEntry;
+
+void mizan_sync_entry_free (MizanSyncEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MizanSyncEntry, mizan_sync_entry_free)
+
+/* Adds, or replaces the entry of the same submission id. */
+gboolean         mizan_store_queue_put            (MizanStore            *self,
+                                                   const MizanSyncEntry  *entry,
+                                                   GError               **error);
+/* Soonest first; element type MizanSyncEntry. */
+GPtrArray       *mizan_store_queue_list           (MizanStore            *self,
+                                                   GError               **error);
+/* The assessment's queued send, else its queued withdrawal; NULL without
+ * an error when nothing is queued for it. */
+MizanSyncEntry  *mizan_store_queue_get            (MizanStore            *self,
+                                                   const char            *assessment_id,
+                                                   GError               **error);
+gboolean         mizan_store_queue_remove         (MizanStore            *self,
+                                                   const char            *submission_id,
+                                                   GError               **error);
+gboolean         mizan_store_set_delivered        (MizanStore            *self,
+                                                   const char            *assessment_id,
+                                                   gint64                 when,
+                                                   GError               **error);
+/* *submission_id NULL: never shared (or withdrawn); *delivered 0: not yet
+ * accepted by the server. */
+gboolean         mizan_store_get_sharing          (MizanStore            *self,
+                                                   const char            *assessment_id,
+                                                   char                 **submission_id,
+                                                   gint64                *delivered,
+                                                   GError               **error);
+/* After a withdrawal: drops the submission id and whatever is queued for
+ * it, so the next share gets a new id. */
+gboolean         mizan_store_forget_submission    (MizanStore            *self,
+                                                   const char            *assessment_id,
+                                                   GError               **error);
 
 G_END_DECLS

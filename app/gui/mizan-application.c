@@ -7,6 +7,7 @@
 #include "mizan-application.h"
 #include "mizan-gui.h"
 #include "mizan-preferences-window.h"
+#include "mizan-sharing.h"
 #include "mizan-window.h"
 
 struct _MizanApplication
@@ -134,6 +135,9 @@ mizan_application_startup (GApplication *application)
   db_path = mizan_store_get_default_path ();
   self->store = mizan_store_open (db_path, &self->store_error);
   self->preferences = mizan_preferences_new (NULL, &self->preferences_error);
+  /* Queued sends and withdrawals go out on their own once the server answers. */
+  if (self->store != NULL)
+    mizan_sharing_start_retries (self->preferences, self->store);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

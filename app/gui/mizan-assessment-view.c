@@ -6,10 +6,12 @@
 #include <adwaita.h>
 
 #include "mizan-assessment-view.h"
+#include "mizan-benchmark-page.h"
 #include "mizan-gui.h"
 #ifdef MIZAN_HAVE_RENDER
 #include "mizan-export.h"
 #endif
+#include "mizan-member-states-page.h"
 
 struct _MizanAssessmentView
 {
@@ -30,6 +32,8 @@ struct _MizanAssessmentView
   MizanResultsPage     *results_page;
   MizanRoadmapPage     *roadmap_page;
   MizanComparePage     *compare_page;
+  MizanBenchmarkPage   *benchmark_page;
+  MizanMemberStatesPage *member_states_page;
 };
 
 G_DEFINE_FINAL_TYPE (MizanAssessmentView, mizan_assessment_view, GTK_TYPE_WIDGET)
@@ -108,6 +112,8 @@ mizan_assessment_view_set_session (MizanAssessmentView *self,
   mizan_results_page_set_session (self->results_page, session);
   mizan_roadmap_page_set_session (self->roadmap_page, session);
   mizan_compare_page_set_session (self->compare_page, session);
+  mizan_benchmark_page_set_session (self->benchmark_page, session);
+  mizan_member_states_page_set_session (self->member_states_page, session);
   g_set_object (&self->session, session);
 
   if (session != NULL)
@@ -141,7 +147,9 @@ mizan_assessment_view_show_page (MizanAssessmentView *self,
   if (g_strcmp0 (name, "questionnaire") == 0 ||
       g_strcmp0 (name, "results") == 0 ||
       g_strcmp0 (name, "roadmap") == 0 ||
-      g_strcmp0 (name, "compare") == 0)
+      g_strcmp0 (name, "compare") == 0 ||
+      g_strcmp0 (name, "benchmark") == 0 ||
+      g_strcmp0 (name, "member-states") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -212,6 +220,20 @@ mizan_assessment_view_get_save_text (MizanAssessmentView *self)
 }
 
 static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (widget);
+
+  if (self->session == NULL)
+    return;
+  /* Sharing lives on the Benchmark page, where its state and the peers show. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "benchmark");
+  gtk_widget_activate_action (GTK_WIDGET (self->benchmark_page), "benchmark.share", NULL);
+}
+
+static void
 mizan_assessment_view_dispose (GObject *object)
 {
   MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (object);
@@ -271,6 +293,9 @@ mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "view.print", NULL);
 #endif
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, benchmark_page);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, member_states_page);
+  gtk_widget_class_install_action (widget_class, "assessment.share", NULL, share_action);
 }
 
 static void

@@ -10,6 +10,9 @@
 #include "mizan-application.h"
 #include "mizan-assessment-row.h"
 #include "mizan-assessment-view.h"
+#include "mizan-benchmark-chart.h"
+#include "mizan-benchmark-page.h"
+#include "mizan-member-states-page.h"
 #include "mizan-capability-page.h"
 #include "mizan-capability-row.h"
 #include "mizan-country-row.h"
@@ -39,6 +42,9 @@ mizan_gui_init (void)
 
       g_type_ensure (MIZAN_TYPE_ASSESSMENT_ROW);
       g_type_ensure (MIZAN_TYPE_ASSESSMENT_VIEW);
+      g_type_ensure (MIZAN_TYPE_BENCHMARK_CHART);
+      g_type_ensure (MIZAN_TYPE_BENCHMARK_PAGE);
+      g_type_ensure (MIZAN_TYPE_MEMBER_STATES_PAGE);
       g_type_ensure (MIZAN_TYPE_CAPABILITY_PAGE);
       g_type_ensure (MIZAN_TYPE_CAPABILITY_ROW);
       g_type_ensure (MIZAN_TYPE_COMPARE_PAGE);

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import importlib.util
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mizanatspi as m  # noqa: E402
@@ -50,6 +51,41 @@ def seed_file(path, framework_path, year=2026):
         json.dump(document, f, ensure_ascii=False, indent=1)
 
 
+def start_benchmark_server(server, tmp, env):
+    """A real mizan-server on 127.0.0.1 with peers' submissions, some member states below k."""
+    spec = importlib.util.spec_from_file_location(
+        'server_harness', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'server', 'test-server.py'))
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    harness.SERVER = server
+    s = harness.Server(rate=1e6, burst=1e6, home=os.path.join(tmp, 'server'), env={})
+    os.makedirs(s.home)
+    s.start()
+    rng = random.Random(2026)
+    weights = {'PAK': 60, 'SAU': 40, 'TUR': 45, 'IDN': 50, 'EGY': 30, 'MYS': 25, 'NGA': 20, 'MAR': 18,
+               'KAZ': 12, 'ARE': 15, 'QAT': 8, 'BHR': 6, 'JOR': 9, 'BGD': 14, 'SEN': 7, 'MDV': 5,
+               'OMN': 3, 'TUN': 4, 'COM': 2}
+    tokens = {c: s.token('submitter', c) for c in weights}
+    conn = s.connection()
+    for country, n in weights.items():
+        for _ in range(n):
+            doc = harness.make_submission(country, rng.choice(harness.SECTORS[:5]), rng.choice(harness.SIZES), rng)
+            assert s.submit(tokens[country], doc, conn=conn).status == 201
+    conn.close()
+    analyst = s.token('analyst')
+    # The app's preferences (GSettings key file) and its token file.
+    settings = os.path.join(env['XDG_CONFIG_HOME'], 'glib-2.0', 'settings')
+    os.makedirs(settings, exist_ok=True)
+    with open(os.path.join(settings, 'keyfile'), 'w') as f:
+        f.write(f"[org/comstech/Mizan]\nsharing-enabled=true\nserver-url='{s.url}'\n")
+    os.makedirs(os.path.join(env['XDG_CONFIG_HOME'], 'mizan'), exist_ok=True)
+    with open(os.path.join(env['XDG_CONFIG_HOME'], 'mizan', 'token'), 'w') as f:
+        f.write(analyst + '\n')
+    os.chmod(os.path.join(env['XDG_CONFIG_HOME'], 'mizan', 'token'), 0o600)
+    env['GSETTINGS_BACKEND'] = 'keyfile'
+    return s
+
+
 def resize(width, height):
     """Taller than the default window, so that a screenshot shows more of a long page."""
     found = subprocess.run(['xdotool', 'search', '--name', 'Mizan'], capture_output=True, text=True)
@@ -63,6 +99,7 @@ def main():
     parser.add_argument('--variant', choices=['light', 'dark', 'rtl', 'fr'], required=True)
     parser.add_argument('--mizan', required=True)
     parser.add_argument('--cli', required=True)
+    parser.add_argument('--server', help='mizan-server, for the Benchmark and Member states pages')
     parser.add_argument('outdir')
     args = parser.parse_args()
 
@@ -92,6 +129,7 @@ def main():
     m.use_language({'rtl': 'ar', 'fr': 'fr'}.get(args.variant))
     T = m.T
     app = None
+    server = None
     try:
         app = m.App(args.mizan, env).start()
         app.find(role='push button', name=T('New Assessment'))
@@ -106,6 +144,8 @@ def main():
             seed_file(seed, os.path.join(env['MIZAN_FRAMEWORKS_DIR'], 'oic-ccmm.json'), year)
             subprocess.run([args.cli, '--db', db, 'import', seed], env=env, check=True, capture_output=True)
 
+        if args.server:
+            server = start_benchmark_server(args.server, tmp, env)
         app = m.App(args.mizan, env).start()
         row = app.find('Annual self-assessment 2026', role='list item')
         time.sleep(0.5)
@@ -152,6 +192,21 @@ def main():
         app.find('Changed Practices', prefix=True)
         time.sleep(1.5)
         shot('compare')
+        if server is not None:
+            app.click('Benchmark', role='page tab')
+            app.find('Your maturity index per domain beside your peers’', timeout=20)
+            time.sleep(1.5)
+            shot('benchmark')
+            app.click('Share…', role='push button')
+            app.find('The anonymized payload', timeout=10)
+            time.sleep(1)
+            shot('benchmark-share')
+            subprocess.run(['xdotool', 'key', 'Escape'], check=False)
+            time.sleep(0.5)
+            app.click('Member States', role='page tab')
+            app.find('Map of the member states', timeout=20)
+            time.sleep(1.5)
+            shot('member-states')
         resize(1100, 760)
 
         for item, name in (('_Preferences', 'preferences'), ('_Keyboard Shortcuts', 'shortcuts'),
@@ -165,6 +220,10 @@ def main():
                 app.click('Reports', role='page tab', root=frame)
                 time.sleep(1)
                 shot('preferences-reports')
+                app.click('Sharing', role='page tab', root=frame)
+                app.find('Saved Token', timeout=5)
+                time.sleep(1)
+                shot('preferences-sharing')
             app.do_action(frame, 'window.close')
 
         # Export… (Ctrl+E): the file chooser, then the toast of a written report
@@ -188,6 +247,8 @@ def main():
     finally:
         if app is not None:
             app.kill()
+        if server is not None:
+            server.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
 
