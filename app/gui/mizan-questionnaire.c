@@ -67,8 +67,7 @@ create_domain_header (MizanQuestionnaire *self,
                       MizanDomain        *domain)
 {
   MizanOutlineItem *item = mizan_session_get_domain_item (self->session, domain);
-  /* A grid: a GtkBox asks wrapping labels for their width at height after height. */
-  GtkWidget *box = gtk_grid_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *title = gtk_label_new (mizan_outline_item_get_title (item));
   GtkWidget *progress = gtk_label_new (NULL);
 
@@ -84,9 +83,8 @@ create_domain_header (MizanQuestionnaire *self,
   gtk_widget_add_css_class (progress, "numeric");
   gtk_widget_add_css_class (progress, "dim-label");
   g_object_bind_property (item, "progress", progress, "label", G_BINDING_SYNC_CREATE);
-  gtk_grid_set_column_spacing (GTK_GRID (box), 8);
-  gtk_grid_attach (GTK_GRID (box), title, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (box), progress, 1, 0, 1, 1);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), progress);
   g_object_set_data (G_OBJECT (box), "mizan-domain", domain);
   return box;
 }
