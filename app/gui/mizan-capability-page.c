@@ -412,7 +412,8 @@ mizan_capability_page_set_capability (MizanCapabilityPage *self,
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_handler, self->session);
 
-  /* Letting go of the practices shown writes whatever note is still being typed. */
+  /* The rows are rebound below, or released: either writes whatever note is
+   * still being typed, to the practice it was typed for. */
   g_hash_table_remove_all (self->practice_rows);
 
   g_set_object (&self->session, session);
