@@ -1,5 +1,5 @@
 /* mizan-capability-page.c — one capability of the questionnaire
- * Rebuilt when the capability changes; its level, ladder and progress follow the session live. */
+ * Its rows are reused from one capability to the next; level, ladder and progress follow the session live. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -7,6 +7,7 @@
 
 #include "mizan-capability-page.h"
 #include "mizan-gui.h"
+#include "mizan-height-for-width-layout.h"
 
 struct _MizanCapabilityPage
 {
@@ -15,8 +16,15 @@ struct _MizanCapabilityPage
   MizanSession      *session;
   MizanCapability   *capability;
   gulong             changed_handler;
-  GHashTable        *practice_rows;   /* practice id → MizanPracticeRow, not owned */
+  GHashTable        *practice_rows;   /* practice id → MizanPracticeRow shown, not owned */
   gboolean           updating;
+
+  /* The framework the ladder and the level headings were made for: the same
+   * for every capability, so a switch only marks them. */
+  MizanFramework    *framework;
+  GPtrArray         *headings;        /* GtkLabel of each level, from level 1 */
+  GPtrArray         *rows;            /* MizanPracticeRow in practices_box, shown or spare */
+  GtkWidget         *all_answered;
 
   GtkScrolledWindow *scroller;
   GtkBox            *content;
@@ -68,7 +76,8 @@ create_ladder_row (MizanFramework *framework,
                    const MizanLevel *level)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* A grid: a GtkBox asks wrapping labels for their width at height after height. */
+  GtkWidget *box = gtk_grid_new ();
   GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   g_autofree char *number = g_strdup_printf ("%u", level->level);
@@ -97,8 +106,9 @@ create_ladder_row (MizanFramework *framework,
       gtk_box_append (GTK_BOX (text_box), description);
     }
   gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_box_append (GTK_BOX (box), text_box);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 12);
+  gtk_grid_attach (GTK_GRID (box), badge, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (box), text_box, 1, 0, 1, 1);
   gtk_widget_add_css_class (box, "mizan-ladder-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
@@ -249,22 +259,80 @@ format_references (MizanCapability *capability)
   return g_strdup_printf (_("References: %s"), text->str);
 }
 
-static void
-build_practices (MizanCapabilityPage *self,
-                 gboolean             unanswered_only)
+static GtkWidget *
+create_level_heading (const MizanLevel *level)
 {
-  MizanFramework *framework = mizan_session_get_framework (self->session);
-  guint n_levels = mizan_framework_get_n_levels (framework);
+  /* Translators: heading of the practices of one level: "Level 2 · Developing" */
+  g_autofree char *text = g_strdup_printf (_("Level %u · %s"), level->level, mizan_text_localized (level->name));
+  GtkWidget *heading = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_widget_add_css_class (heading, "mizan-level-heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  return heading;
+}
+
+/* The ladder, its summary strip and the level headings: made once for a framework. */
+static void
+build_levels (MizanCapabilityPage *self,
+              MizanFramework      *framework)
+{
+  remove_children (GTK_WIDGET (self->ladder_strip));
+  mizan_gui_list_box_clear (self->ladder_list);
+  for (guint i = 0; i < self->headings->len; i++)
+    gtk_box_remove (self->practices_box, g_ptr_array_index (self->headings, i));
+  g_ptr_array_set_size (self->headings, 0);
+
+  g_set_object (&self->framework, framework);
+  if (framework == NULL)
+    return;
+
+  for (guint level = 1; level <= mizan_framework_get_n_levels (framework); level++)
+    {
+      const MizanLevel *info = mizan_framework_get_level (framework, level);
+      GtkWidget *heading = create_level_heading (info);
+
+      gtk_list_box_append (self->ladder_list, create_ladder_row (framework, info));
+      gtk_box_append (self->ladder_strip, create_ladder_step (info));
+      gtk_widget_set_visible (heading, FALSE);
+      gtk_box_append (self->practices_box, heading);
+      g_ptr_array_add (self->headings, g_object_ref (heading));
+    }
+}
+
+/* Shows @child right after @previous (NULL: first), moving it only if it is not there yet. */
+static void
+place_child (GtkBox     *box,
+             GtkWidget  *child,
+             GtkWidget **previous)
+{
+  if (gtk_widget_get_parent (child) == NULL)
+    gtk_box_insert_child_after (box, child, *previous);
+  else if (gtk_widget_get_prev_sibling (child) != *previous)
+    gtk_box_reorder_child_after (box, child, *previous);
+  gtk_widget_set_visible (child, TRUE);
+  *previous = child;
+}
+
+static void
+show_practices (MizanCapabilityPage *self,
+                gboolean             unanswered_only)
+{
+  guint n_levels = self->headings->len;
+  GtkWidget *previous = NULL;
   guint shown = 0;
 
   for (guint level = 1; level <= n_levels; level++)
     {
-      GtkWidget *heading = NULL;
+      GtkWidget *heading = g_ptr_array_index (self->headings, level - 1);
+      gboolean has_heading = FALSE;
 
       for (guint i = 0; i < self->capability->n_practices; i++)
         {
           MizanPractice *practice = self->capability->practices[i];
-          GtkWidget *row;
+          MizanPracticeRow *row;
 
           if (practice->level != level)
             continue;
@@ -272,39 +340,56 @@ build_practices (MizanCapabilityPage *self,
               mizan_status_is_answered (mizan_session_get_status (self->session, practice->id)))
             continue;
 
-          if (heading == NULL)
+          if (!has_heading)
             {
-              const MizanLevel *info = mizan_framework_get_level (framework, level);
-              /* Translators: heading of the practices of one level: "Level 2 · Developing" */
-              g_autofree char *text = g_strdup_printf (_("Level %u · %s"), level, mizan_text_localized (info->name));
-
-              heading = gtk_label_new (text);
-              gtk_label_set_xalign (GTK_LABEL (heading), 0);
-              gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-              gtk_widget_add_css_class (heading, "title-4");
-              gtk_widget_add_css_class (heading, "mizan-level-heading");
-              gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
-                                              GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-              gtk_box_append (self->practices_box, heading);
+              place_child (self->practices_box, heading, &previous);
+              has_heading = TRUE;
             }
 
-          row = mizan_practice_row_new (self->session, practice);
+          if (shown < self->rows->len)
+            {
+              row = g_ptr_array_index (self->rows, shown);
+              mizan_practice_row_bind (row, self->session, practice);
+            }
+          else
+            {
+              row = MIZAN_PRACTICE_ROW (mizan_practice_row_new (self->session, practice));
+              g_ptr_array_add (self->rows, g_object_ref_sink (row));
+            }
+          place_child (self->practices_box, GTK_WIDGET (row), &previous);
           g_hash_table_insert (self->practice_rows, practice->id, row);
-          gtk_box_append (self->practices_box, row);
           shown++;
         }
+      if (!has_heading)
+        gtk_widget_set_visible (heading, FALSE);
+    }
+
+  /* Spare rows wait hidden, holding nothing: hidden, they are neither measured nor presented. */
+  for (guint i = shown; i < self->rows->len; i++)
+    {
+      MizanPracticeRow *row = g_ptr_array_index (self->rows, i);
+
+      mizan_practice_row_bind (row, NULL, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
     }
 
   if (shown == 0)
-    {
-      GtkWidget *status = adw_status_page_new ();
+    place_child (self->practices_box, self->all_answered, &previous);
+  else
+    gtk_widget_set_visible (self->all_answered, FALSE);
+}
 
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "emblem-ok-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("All Answered"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                       _("Every practice of this capability has an answer."));
-      gtk_widget_add_css_class (status, "compact");
-      gtk_box_append (self->practices_box, status);
+static void
+release_practices (MizanCapabilityPage *self)
+{
+  g_hash_table_remove_all (self->practice_rows);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      MizanPracticeRow *row = g_ptr_array_index (self->rows, i);
+
+      /* Writes whatever note is still being typed. */
+      mizan_practice_row_bind (row, NULL, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
     }
 }
 
@@ -327,19 +412,22 @@ mizan_capability_page_set_capability (MizanCapabilityPage *self,
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_handler, self->session);
 
-  /* Removing the practice rows writes whatever note is still being typed. */
+  /* The rows are rebound below, or released: either writes whatever note is
+   * still being typed, to the practice it was typed for. */
   g_hash_table_remove_all (self->practice_rows);
-  remove_children (GTK_WIDGET (self->practices_box));
-  remove_children (GTK_WIDGET (self->ladder_strip));
-  mizan_gui_list_box_clear (self->ladder_list);
 
   g_set_object (&self->session, session);
   self->capability = session != NULL ? capability : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->content), self->capability != NULL);
   if (self->capability == NULL)
-    return;
+    {
+      release_practices (self);
+      return;
+    }
 
   framework = mizan_session_get_framework (session);
+  if (framework != self->framework)
+    build_levels (self, framework);
 
   /* Translators: domain id · domain title, above a capability */
   domain_text = g_strdup_printf (_("%s · %s"), capability->domain->id, mizan_text_localized (capability->domain->title));
@@ -362,15 +450,7 @@ mizan_capability_page_set_capability (MizanCapabilityPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, target_label, -1);
 
-  for (guint level = 1; level <= mizan_framework_get_n_levels (framework); level++)
-    {
-      const MizanLevel *info = mizan_framework_get_level (framework, level);
-
-      gtk_list_box_append (self->ladder_list, create_ladder_row (framework, info));
-      gtk_box_append (self->ladder_strip, create_ladder_step (info));
-    }
-
-  build_practices (self, unanswered_only);
+  show_practices (self, unanswered_only);
   update_summary (self);
   self->changed_handler = g_signal_connect_object (session, "changed", G_CALLBACK (update_summary),
                                                    self, G_CONNECT_SWAPPED);
@@ -464,6 +544,10 @@ mizan_capability_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_CAPABILITY_PAGE);
   mizan_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
+  g_clear_object (&self->framework);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_ptr_array_unref);
+  g_clear_object (&self->all_answered);
 
   G_OBJECT_CLASS (mizan_capability_page_parent_class)->dispose (object);
 }
@@ -488,6 +572,7 @@ mizan_capability_page_class_init (MizanCapabilityPageClass *klass)
   object_class->finalize = mizan_capability_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (MIZAN_TYPE_HEIGHT_FOR_WIDTH_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-capability-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, content);
@@ -516,6 +601,17 @@ mizan_capability_page_init (MizanCapabilityPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->practice_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->headings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->all_answered = g_object_ref_sink (adw_status_page_new ());
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->all_answered), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->all_answered), _("All Answered"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->all_answered),
+                                   _("Every practice of this capability has an answer."));
+  gtk_widget_add_css_class (self->all_answered, "compact");
+  gtk_widget_set_visible (self->all_answered, FALSE);
+  gtk_box_append (self->practices_box, self->all_answered);
   g_signal_connect (self->target_adjustment, "value-changed", G_CALLBACK (on_target_changed), self);
   gtk_widget_set_visible (GTK_WIDGET (self->content), FALSE);
 }

@@ -17,6 +17,7 @@ struct _MizanPracticeRow
   MizanSession    *session;
   MizanPractice   *practice;
   guint            commit_source;
+  guint            highlight_source;
   gboolean         edit_open;
   gboolean         syncing;
 
@@ -193,11 +194,14 @@ set_accessible_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-GtkWidget *
-mizan_practice_row_new (MizanSession  *session,
-                        MizanPractice *practice)
+/* Shows @practice of @session in place of what the row showed: a page reuses
+ * its rows from one capability to the next, as building and measuring new
+ * ones is most of the time a switch takes. NULL @practice lets go of both. */
+void
+mizan_practice_row_bind (MizanPracticeRow *self,
+                         MizanSession     *session,
+                         MizanPractice    *practice)
 {
-  MizanPracticeRow *self;
   const MizanAnswer *answer;
   g_autofree char *note_label = NULL;
   g_autofree char *evidence_label = NULL;
@@ -205,12 +209,24 @@ mizan_practice_row_new (MizanSession  *session,
   g_autofree char *group_label = NULL;
   g_autofree char *guidance_label = NULL;
 
-  g_return_val_if_fail (MIZAN_IS_SESSION (session), NULL);
-  g_return_val_if_fail (practice != NULL, NULL);
+  g_return_if_fail (MIZAN_IS_PRACTICE_ROW (self));
+  g_return_if_fail (practice == NULL || MIZAN_IS_SESSION (session));
 
-  self = g_object_new (MIZAN_TYPE_PRACTICE_ROW, NULL);
-  self->session = g_object_ref (session);
+  /* What was typed for the practice shown so far is kept. */
+  if (self->session != NULL)
+    {
+      mizan_practice_row_flush (self);
+      close_edit (self);
+    }
+  if (practice == NULL)
+    session = NULL;
+  g_set_object (&self->session, session);
   self->practice = practice;
+  /* The mark of where a search landed belongs to the practice shown. */
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "mizan-highlight");
+  if (practice == NULL)
+    return;
 
   gtk_label_set_label (self->id_label, practice->id);
   gtk_label_set_label (self->text_label, mizan_text_localized (practice->text));
@@ -224,13 +240,11 @@ mizan_practice_row_new (MizanSession  *session,
       g_autofree char *label = g_strdup_printf (_("%s: %s"), practice->id, mizan_status_get_label (button_statuses[i]));
 
       set_accessible_label (button, label);
-      gtk_widget_set_tooltip_text (button, mizan_status_get_label (button_statuses[i]));
     }
   group_label = g_strdup_printf (_("Status of %s"), practice->id);
   set_accessible_label (GTK_WIDGET (self->status_box), group_label);
   clear_label = g_strdup_printf (_("%s: Clear answer"), practice->id);
   set_accessible_label (GTK_WIDGET (self->clear_button), clear_label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_button), _("Mark as unanswered"));
   note_label = g_strdup_printf (_("%s: Note"), practice->id);
   set_accessible_label (GTK_WIDGET (self->note_entry), note_label);
   evidence_label = g_strdup_printf (_("%s: Evidence"), practice->id);
@@ -238,8 +252,9 @@ mizan_practice_row_new (MizanSession  *session,
   guidance_label = g_strdup_printf (_("%s: Guidance"), practice->id);
   set_accessible_label (GTK_WIDGET (self->guidance_expander), guidance_label);
 
-  if (practice->guidance != NULL)
-    gtk_label_set_label (self->guidance_label, mizan_text_localized (practice->guidance));
+  /* The guidance of one practice is not left open over the next. */
+  gtk_expander_set_expanded (self->guidance_expander, FALSE);
+  gtk_label_set_label (self->guidance_label, practice->guidance != NULL ? mizan_text_localized (practice->guidance) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->guidance_label), practice->guidance != NULL);
   if (practice->evidence != NULL)
     {
@@ -248,20 +263,31 @@ mizan_practice_row_new (MizanSession  *session,
 
       gtk_label_set_label (self->evidence_hint_label, hint);
     }
+  else
+    gtk_label_set_label (self->evidence_hint_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->evidence_hint_label), practice->evidence != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->guidance_expander),
                           practice->guidance != NULL || practice->evidence != NULL);
 
   answer = mizan_assessment_get_answer (mizan_session_get_assessment (session), practice->id);
   self->syncing = TRUE;
-  if (answer != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->note_entry), answer->note != NULL ? answer->note : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), answer->evidence != NULL ? answer->evidence : "");
-    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), answer != NULL && answer->note != NULL ? answer->note : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), answer != NULL && answer->evidence != NULL ? answer->evidence : "");
   self->syncing = FALSE;
   sync_from_session (self);
+}
 
+GtkWidget *
+mizan_practice_row_new (MizanSession  *session,
+                        MizanPractice *practice)
+{
+  MizanPracticeRow *self;
+
+  g_return_val_if_fail (MIZAN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (practice != NULL, NULL);
+
+  self = g_object_new (MIZAN_TYPE_PRACTICE_ROW, NULL);
+  mizan_practice_row_bind (self, session, practice);
   return GTK_WIDGET (self);
 }
 
@@ -296,9 +322,10 @@ mizan_practice_row_get_evidence_entry (MizanPracticeRow *self)
 static gboolean
 remove_highlight (gpointer user_data)
 {
-  GtkWidget *widget = user_data;
+  MizanPracticeRow *self = user_data;
 
-  gtk_widget_remove_css_class (widget, "mizan-highlight");
+  self->highlight_source = 0;
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "mizan-highlight");
   return G_SOURCE_REMOVE;
 }
 
@@ -316,8 +343,9 @@ mizan_practice_row_focus (MizanPracticeRow *self)
 
   /* A brief mark on the card tells a sighted user where the search landed. */
   gtk_widget_add_css_class (GTK_WIDGET (self), "mizan-highlight");
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, remove_highlight,
-                      g_object_ref (self), g_object_unref);
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  self->highlight_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, remove_highlight,
+                                               g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -325,15 +353,11 @@ mizan_practice_row_dispose (GObject *object)
 {
   MizanPracticeRow *self = MIZAN_PRACTICE_ROW (object);
 
-  /* The page is rebuilt or closed: what was typed is kept. */
+  /* The page is closed: what was typed is kept. */
   if (self->session != NULL)
-    {
-      mizan_practice_row_flush (self);
-      close_edit (self);
-    }
+    mizan_practice_row_bind (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_PRACTICE_ROW);
   mizan_gui_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (mizan_practice_row_parent_class)->dispose (object);
 }
@@ -379,4 +403,9 @@ mizan_practice_row_init (MizanPracticeRow *self)
   g_signal_connect_swapped (self->evidence_entry, "activate", G_CALLBACK (mizan_practice_row_flush), self);
   track_focus (self, GTK_WIDGET (self->note_entry));
   track_focus (self, GTK_WIDGET (self->evidence_entry));
+
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (mizan_practice_row_get_status_button (self, button_statuses[i])),
+                                 mizan_status_get_label (button_statuses[i]));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_button), _("Mark as unanswered"));
 }

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (MizanPracticeRow, mizan_practice_row, MIZAN, PRACTICE_ROW,
 
 GtkWidget       *mizan_practice_row_new               (MizanSession     *session,
                                                        MizanPractice    *practice);
+void             mizan_practice_row_bind              (MizanPracticeRow *self,
+                                                       MizanSession     *session,
+                                                       MizanPractice    *practice);
 MizanPractice   *mizan_practice_row_get_practice      (MizanPracticeRow *self);
 /* The toggle of @status (not NONE); the "Clear" button stands for NONE. */
 GtkToggleButton *mizan_practice_row_get_status_button (MizanPracticeRow *self,
