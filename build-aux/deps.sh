@@ -8,6 +8,7 @@ BUILD_PACKAGES=(
   iso-codes fonts-cantarell fonts-noto-core
   libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream shared-mime-info
+  librsvg2-dev libxlsxwriter-dev
 )
 # The suite runs under a virtual display and a private D-Bus session, as
 # the desktop app's widget and end-to-end tests need.
@@ -17,10 +18,13 @@ BUILD_PACKAGES=(
 # The package checks (suite 'package') validate the desktop entry
 # (desktop-file-utils), the metainfo (appstream) and the MIME type
 # (shared-mime-info, GIO's gio tool from libglib2.0-bin).
+# screenshot command uses imagemagick's import and convert. The report test
+# reads PDFs with poppler-utils and XLSX files with python3-openpyxl.
 TEST_PACKAGES=(
   libglib2.0-bin
   locales-all xvfb xauth dbus dbus-x11 openssl
   python3-pyatspi at-spi2-core xdotool imagemagick
+  poppler-utils python3-openpyxl
 )
 # build-aux/bench.sh measures the desktop app beside Debian's own
 # gnome-text-editor, watching the X server's DAMAGE extension.

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,10 +14,14 @@
 #include "mizan-catalog.h"
 #include "mizan-cli.h"
 #include "mizan-countries.h"
+#include "mizan-charts.h"
 #include "mizan-exchange.h"
+#include "mizan-preferences.h"
+#include "mizan-report.h"
 #include "mizan-results.h"
 #include "mizan-store.h"
 #include "mizan-submission.h"
+#include "mizan-xlsx.h"
 
 enum {
   EXIT_OK = 0,
@@ -452,33 +457,214 @@ write_output (const char  *path,
   return mizan_write_file_atomic (path, data, length, error);
 }
 
+/* What `report` and `export --format pdf` take; the branding left unset
+ * comes from the app's preferences when their schema is installed. */
+typedef struct {
+  const char *lang;
+  const char *logo;
+  const char *paper;
+  const char *consultant;
+  const char *compare;
+} ReportArgs;
+
+static gboolean
+report_option (ReportArgs  *args,
+               const char  *option,
+               const char  *value)
+{
+  if (g_str_equal (option, "--lang"))
+    args->lang = value;
+  else if (g_str_equal (option, "--logo"))
+    args->logo = value;
+  else if (g_str_equal (option, "--paper"))
+    args->paper = value;
+  else if (g_str_equal (option, "--consultant"))
+    args->consultant = value;
+  else if (g_str_equal (option, "--compare"))
+    args->compare = value;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+check_report_args (const char       *command,
+                   const ReportArgs *args)
+{
+  static const char * const langs[] = { "en", "ar", "fr", NULL };
+  static const char * const papers[] = { "a4", "letter", NULL };
+
+  if (args->lang != NULL && !g_strv_contains (langs, args->lang))
+    return usage_error (command, _("unknown language “%s” (en, ar or fr)"), args->lang);
+  if (args->paper != NULL && !g_strv_contains (papers, args->paper))
+    return usage_error (command, _("unknown paper “%s” (a4 or letter)"), args->paper);
+  return EXIT_OK;
+}
+
+static int
+write_report (Cli              *cli,
+              MizanStore       *store,
+              const char       *id,
+              const ReportArgs *args,
+              const char       *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanAssessment) assessment = NULL;
+  g_autoptr(MizanFramework) framework = NULL;
+  g_autoptr(MizanAssessment) earlier = NULL;
+  g_autoptr(MizanFramework) earlier_framework = NULL;
+  g_autoptr(MizanPreferences) preferences = mizan_preferences_new (NULL, NULL);
+  g_autofree char *pref_lang = NULL, *pref_logo = NULL, *pref_paper = NULL, *pref_consultant = NULL;
+  g_autoptr(MizanReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  MizanReportOptions options = { 0 };
+  const char *paper;
+  gsize size;
+  const char *data;
+
+  if (preferences != NULL)
+    {
+      GSettings *settings = mizan_preferences_get_settings (preferences);
+
+      pref_lang = g_settings_get_string (settings, "report-language");
+      pref_logo = g_settings_get_string (settings, "report-logo");
+      pref_paper = g_settings_get_string (settings, "report-paper");
+      pref_consultant = g_settings_get_string (settings, "report-consultant");
+    }
+
+  if (!load_assessment (cli, store, id, &assessment, &framework, &error))
+    return fail ("%s", error->message);
+  if (args->compare != NULL &&
+      !load_assessment (cli, store, args->compare, &earlier, &earlier_framework, &error))
+    return fail ("%s", error->message);
+
+  paper = args->paper != NULL ? args->paper : pref_paper;
+  options.language = args->lang != NULL ? args->lang : pref_lang;
+  options.logo_path = args->logo != NULL ? args->logo : pref_logo;
+  options.consultant = args->consultant != NULL ? args->consultant : pref_consultant;
+  options.paper = g_strcmp0 (paper, "letter") == 0 ? MIZAN_PAPER_LETTER : MIZAN_PAPER_A4;
+  options.compare = earlier;
+  options.compare_framework = earlier_framework;
+
+  report = mizan_report_new (framework, assessment, &options, &error);
+  if (report != NULL)
+    pdf = mizan_report_to_pdf (report, &error);
+  if (pdf == NULL)
+    return fail ("%s", error->message);
+  data = g_bytes_get_data (pdf, &size);
+  if (!write_output (output, data, size, &error))
+    return fail ("%s", error->message);
+  return EXIT_OK;
+}
+
+static int
+cmd_report (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanStore) store = NULL;
+  ReportArgs args = { 0 };
+  const char *id = NULL, *output = NULL;
+  int status;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          if (i + 1 >= argc)
+            return usage_error ("report", _("%s needs a value"), argv[i]);
+          if (g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
+            output = argv[++i];
+          else if (report_option (&args, argv[i], argv[i + 1]))
+            i++;
+          else
+            return usage_error ("report", _("unknown option “%s”"), argv[i]);
+        }
+      else if (id == NULL)
+        id = argv[i];
+      else
+        return usage_error ("report", _("unexpected argument “%s”"), argv[i]);
+    }
+  if (id == NULL)
+    return usage_error ("report", _("missing ID"));
+  if (output == NULL)
+    return usage_error ("report", _("missing -o FILE.pdf"));
+  if ((status = check_report_args ("report", &args)) != EXIT_OK)
+    return status;
+
+  store = cli_open_store (cli, &error);
+  if (store == NULL)
+    return fail ("%s", error->message);
+  return write_report (cli, store, id, &args, output);
+}
+
+static gboolean
+chart_from_string (const char     *name,
+                   MizanChartKind *kind)
+{
+  if (g_str_equal (name, "radar"))
+    *kind = MIZAN_CHART_RADAR;
+  else if (g_str_equal (name, "gaps"))
+    *kind = MIZAN_CHART_GAP_BARS;
+  else if (g_str_equal (name, "heatmap"))
+    *kind = MIZAN_CHART_HEAT_MAP;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A chart at a size that shows every row: 800 wide, as tall as it needs. */
+static gboolean
+write_chart (MizanFramework   *framework,
+             MizanAssessment  *assessment,
+             MizanChartKind    kind,
+             MizanChartFormat  format,
+             const char       *output,
+             GError          **error)
+{
+  g_autoptr(MizanResults) results = mizan_results_compute (framework, assessment);
+  g_autofree MizanStatus *statuses = mizan_chart_statuses_new (framework, assessment);
+  double width = kind == MIZAN_CHART_RADAR ? 720 : 800;
+  double height = ceil (mizan_chart_get_preferred_height (kind, results, width, NULL));
+
+  return mizan_chart_write (kind, results, statuses, output, format, width, MAX (height, 1), NULL, error);
+}
+
 static int
 cmd_export (Cli   *cli,
             int    argc,
             char **argv)
 {
-  static const char * const later_formats[] = { "xlsx", "pdf", "svg", "png", NULL };
+  static const char * const formats[] = { "json", "csv", "xlsx", "pdf", "svg", "png", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(MizanStore) store = NULL;
   g_autoptr(MizanAssessment) assessment = NULL;
   g_autoptr(MizanFramework) framework = NULL;
   g_autofree char *data = NULL;
-  const char *id = NULL, *format = NULL, *output = NULL;
+  const char *id = NULL, *format = NULL, *output = NULL, *chart = NULL;
+  ReportArgs args = { 0 };
+  MizanChartKind kind = MIZAN_CHART_RADAR;
   gsize length = 0;
+  int status;
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--format") || g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
         {
           if (i + 1 >= argc)
             return usage_error ("export", _("%s needs a value"), argv[i]);
           if (g_str_equal (argv[i], "--format"))
             format = argv[++i];
-          else
+          else if (g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
             output = argv[++i];
+          else if (g_str_equal (argv[i], "--chart"))
+            chart = argv[++i];
+          else if (report_option (&args, argv[i], argv[i + 1]))
+            i++;
+          else
+            return usage_error ("export", _("unknown option “%s”"), argv[i]);
         }
-      else if (argv[i][0] == '-')
-        return usage_error ("export", _("unknown option “%s”"), argv[i]);
       else if (id == NULL)
         id = argv[i];
       else
@@ -490,14 +676,24 @@ cmd_export (Cli   *cli,
     return usage_error ("export", _("missing --format"));
   if (output == NULL)
     return usage_error ("export", _("missing -o FILE"));
-  if (g_strv_contains (later_formats, format))
-    return fail (_("export format “%s” is not available in this version yet; use json or csv"), format);
-  if (!g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+  if (!g_strv_contains (formats, format))
     return usage_error ("export", _("unknown format “%s” (json, csv, xlsx, pdf, svg or png)"), format);
+  if (chart != NULL && !chart_from_string (chart, &kind))
+    return usage_error ("export", _("unknown chart “%s” (radar, gaps or heatmap)"), chart);
+  if (chart != NULL && !g_str_equal (format, "svg") && !g_str_equal (format, "png"))
+    return usage_error ("export", _("--chart goes with --format svg or png"));
+  if ((args.lang != NULL || args.logo != NULL || args.paper != NULL || args.consultant != NULL ||
+       args.compare != NULL) && !g_str_equal (format, "pdf"))
+    return usage_error ("export", _("--lang, --logo, --paper, --consultant and --compare go with --format pdf"));
+  if ((status = check_report_args ("export", &args)) != EXIT_OK)
+    return status;
 
   store = cli_open_store (cli, &error);
   if (store == NULL)
     return fail ("%s", error->message);
+
+  if (g_str_equal (format, "pdf"))
+    return write_report (cli, store, id, &args, output);
 
   if (g_str_equal (format, "json"))
     {
@@ -515,8 +711,29 @@ cmd_export (Cli   *cli,
 
       if (!load_assessment (cli, store, id, &assessment, &framework, &error))
         return fail ("%s", error->message);
+
+      if (g_str_equal (format, "svg") || g_str_equal (format, "png"))
+        {
+          MizanChartFormat chart_format = g_str_equal (format, "svg") ? MIZAN_CHART_FORMAT_SVG : MIZAN_CHART_FORMAT_PNG;
+
+          if (g_str_equal (output, "-"))
+            return usage_error ("export", _("a chart is written to a file, not to standard output"));
+          if (!write_chart (framework, assessment, kind, chart_format, output, &error))
+            return fail ("%s", error->message);
+          return EXIT_OK;
+        }
+
       results = mizan_results_compute (framework, assessment);
-      data = mizan_exchange_to_csv (assessment, framework, results, &length);
+      if (g_str_equal (format, "xlsx"))
+        {
+          g_autoptr(GBytes) bytes = mizan_xlsx_build (assessment, results, &error);
+
+          if (bytes == NULL)
+            return fail (_("cannot write %s: %s"), output, error->message);
+          data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
+        }
+      else
+        data = mizan_exchange_to_csv (assessment, framework, results, &length);
     }
 
   if (!write_output (output, data, length, &error))
@@ -714,10 +931,10 @@ static const Command commands[] = {
   { "frameworks", "", N_("List the installed frameworks"), cmd_frameworks },
   { "validate", N_("FILE"), N_("Check a framework file (or a .mizan file) and list every problem"), cmd_validate },
   { "import", N_("FILE [--replace | --copy]"), N_("Import a .mizan assessment; prints its id"), cmd_import },
-  { "export", N_("ID --format json|csv|xlsx|pdf|svg|png -o FILE"), N_("Export an assessment"), cmd_export },
+  { "export", N_("ID --format json|csv|xlsx|pdf|svg|png -o FILE [--chart radar|gaps|heatmap]"), N_("Export an assessment"), cmd_export },
   { "list", "", N_("List the assessments"), cmd_list },
   { "score", N_("ID [--json]"), N_("Show the maturity scores, gaps and priorities"), cmd_score },
-  { "report", N_("ID -o FILE.pdf [--lang ar|en|fr] [--logo FILE.svg]"), N_("Write a PDF report (not yet available)"), cmd_not_yet },
+  { "report", N_("ID -o FILE.pdf [--lang en|ar|fr] [--logo FILE.svg] [--paper a4|letter] [--consultant NAME] [--compare ID2]"), N_("Write the PDF report"), cmd_report },
   { "submission", N_("ID"), N_("Print the anonymized payload that sync would send"), cmd_submission },
   { "sync", N_("ID [--server URL] [--token TOKEN]"), N_("Send the anonymized scores (not yet available)"), cmd_not_yet },
   { "benchmark", N_("ID"), N_("Show the peers’ distribution (not yet available)"), cmd_not_yet },

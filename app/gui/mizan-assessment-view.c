@@ -7,6 +7,9 @@
 
 #include "mizan-assessment-view.h"
 #include "mizan-gui.h"
+#ifdef MIZAN_HAVE_RENDER
+#include "mizan-export.h"
+#endif
 
 struct _MizanAssessmentView
 {
@@ -222,6 +225,23 @@ mizan_assessment_view_dispose (GObject *object)
   G_OBJECT_CLASS (mizan_assessment_view_parent_class)->dispose (object);
 }
 
+#ifdef MIZAN_HAVE_RENDER
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (widget);
+
+  if (self->session == NULL)
+    return;
+  if (g_str_equal (action_name, "view.print"))
+    mizan_export_print (widget, self->session);
+  else
+    mizan_export_choose (widget, self->session);
+}
+#endif
+
 static void
 mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
 {
@@ -244,6 +264,13 @@ mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, results_page);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, roadmap_page);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, compare_page);
+
+#ifdef MIZAN_HAVE_RENDER
+  gtk_widget_class_install_action (widget_class, "view.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.print", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "view.print", NULL);
+#endif
 }
 
 static void

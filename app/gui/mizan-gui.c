@@ -25,6 +25,7 @@
 #include "mizan-window.h"
 #ifdef MIZAN_HAVE_RENDER
 #include "mizan-chart-view.h"
+#include "mizan-report-preferences.h"
 #endif
 
 void
@@ -52,6 +53,7 @@ mizan_gui_init (void)
       g_type_ensure (MIZAN_TYPE_WINDOW);
 #ifdef MIZAN_HAVE_RENDER
       g_type_ensure (MIZAN_TYPE_CHART_VIEW);
+      g_type_ensure (MIZAN_TYPE_REPORT_PREFERENCES);
 #endif
 
       g_once_init_leave (&initialized, 1);

@@ -6,6 +6,9 @@
 
 #include "mizan-framework.h"
 #include "mizan-preferences-window.h"
+#ifdef MIZAN_HAVE_RENDER
+#include "mizan-report-preferences.h"
+#endif
 
 struct _MizanPreferencesWindow
 {
@@ -79,5 +82,9 @@ mizan_preferences_window_new (MizanPreferences *preferences)
   self->preferences = g_object_ref (preferences);
   adw_combo_row_set_selected (self->default_target_row, mizan_preferences_get_default_target (preferences));
   g_signal_connect_swapped (self->default_target_row, "notify::selected", G_CALLBACK (on_target_selected), self);
+#ifdef MIZAN_HAVE_RENDER
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (mizan_report_preferences_new (preferences)));
+#endif
   return GTK_WIDGET (self);
 }

@@ -14,15 +14,17 @@
 #define LABEL_SCALE 0.92
 
 static void
-legend_items (MizanLegendItem items[3])
+legend_items (MizanChartCtx   *ctx,
+              MizanLegendItem items[3])
 {
-  items[0] = (MizanLegendItem) { MIZAN_LEGEND_CURRENT_BAR, _("Current") };
-  items[1] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_MARK, _("Target") };
-  items[2] = (MizanLegendItem) { MIZAN_LEGEND_GAP, _("Gap") };
+  items[0] = (MizanLegendItem) { MIZAN_LEGEND_CURRENT_BAR, mizan_chart_ctx_gettext (ctx, N_("Current")) };
+  items[1] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_MARK, mizan_chart_ctx_gettext (ctx, N_("Target")) };
+  items[2] = (MizanLegendItem) { MIZAN_LEGEND_GAP, mizan_chart_ctx_gettext (ctx, N_("Gap")) };
 }
 
 static char *
-value_text (const MizanDomainResult *d)
+value_text (MizanChartCtx           *ctx,
+            const MizanDomainResult *d)
 {
   g_autofree char *index = NULL;
   g_autofree char *target = NULL;
@@ -32,7 +34,7 @@ value_text (const MizanDomainResult *d)
   index = mizan_chart_format_index (d->index);
   target = mizan_chart_format_index (d->target);
   /* Translators: a domain's current index and its target on the gap bars, e.g. "2.4 of 3.0" */
-  return g_strdup_printf (_("%s of %s"), index, target);
+  return g_strdup_printf (mizan_chart_ctx_gettext (ctx, N_("%s of %s")), index, target);
 }
 
 static double
@@ -42,7 +44,7 @@ header_height (MizanChartCtx *ctx,
   MizanLegendItem items[3];
   double f = ctx->f, m = f * 0.75;
 
-  legend_items (items);
+  legend_items (ctx, items);
   return m + mizan_chart_legend (ctx, items, G_N_ELEMENTS (items), m, m, width - 2 * m, FALSE)
            + f * 0.4 + f * AXIS_HEIGHT;
 }
@@ -101,7 +103,7 @@ columns (MizanChartCtx        *ctx,
       const MizanDomainResult *d = &results->domains[i];
       g_autoptr(PangoLayout) label = mizan_chart_layout (ctx, mizan_chart_ctx_text (ctx, d->domain->title),
                                                          LABEL_SCALE, FALSE, 0, 1, PANGO_ALIGN_LEFT);
-      g_autofree char *text = value_text (d);
+      g_autofree char *text = value_text (ctx, d);
       g_autoptr(PangoLayout) value = mizan_chart_layout (ctx, text, LABEL_SCALE, FALSE, 0, 1, PANGO_ALIGN_LEFT);
       double w;
 
@@ -222,7 +224,7 @@ mizan_chart_draw_gap_bars (cairo_t               *cr,
   w = width / g.scale;
   rows_bottom = g.rows_top + results->n_domains * g.row_height;
 
-  legend_items (items);
+  legend_items (&ctx, items);
   mizan_chart_legend (&ctx, items, G_N_ELEMENTS (items), m, m, w - 2 * m, TRUE);
 
   /* The scale: a line and a number at each level. */
@@ -254,7 +256,7 @@ mizan_chart_draw_gap_bars (cairo_t               *cr,
       g_autoptr(PangoLayout) label = mizan_chart_layout (&ctx, mizan_chart_ctx_text (&ctx, d->domain->title),
                                                          LABEL_SCALE, FALSE, g.label_width, 2,
                                                          ctx.rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      g_autofree char *value = value_text (d);
+      g_autofree char *value = value_text (&ctx, d);
       g_autoptr(PangoLayout) value_layout = mizan_chart_layout (&ctx, value, LABEL_SCALE, FALSE,
                                                                 g.value_width, 1,
                                                                 ctx.rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
@@ -269,7 +271,7 @@ mizan_chart_draw_gap_bars (cairo_t               *cr,
 
       if (!d->applicable)
         {
-          g_autoptr(PangoLayout) na = mizan_chart_layout (&ctx, _("Not applicable"), 0.85, FALSE,
+          g_autoptr(PangoLayout) na = mizan_chart_layout (&ctx, mizan_chart_ctx_gettext (&ctx, N_("Not applicable")), 0.85, FALSE,
                                                           0, 1, PANGO_ALIGN_LEFT);
 
           mizan_chart_layout_size (na, &lw, &lh);

@@ -16,13 +16,14 @@
 #define LABEL_SCALE 0.88
 
 static void
-legend_items (MizanLegendItem items[5])
+legend_items (MizanChartCtx   *ctx,
+              MizanLegendItem items[5])
 {
-  items[0] = (MizanLegendItem) { MIZAN_LEGEND_PASSED, _("Passed") };
-  items[1] = (MizanLegendItem) { MIZAN_LEGEND_PARTLY, _("Partly met") };
-  items[2] = (MizanLegendItem) { MIZAN_LEGEND_NOT_MET, _("Not met") };
-  items[3] = (MizanLegendItem) { MIZAN_LEGEND_NOT_APPLICABLE, _("Not applicable") };
-  items[4] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_CELL, _("Target level") };
+  items[0] = (MizanLegendItem) { MIZAN_LEGEND_PASSED, mizan_chart_ctx_gettext (ctx, N_("Passed")) };
+  items[1] = (MizanLegendItem) { MIZAN_LEGEND_PARTLY, mizan_chart_ctx_gettext (ctx, N_("Partly met")) };
+  items[2] = (MizanLegendItem) { MIZAN_LEGEND_NOT_MET, mizan_chart_ctx_gettext (ctx, N_("Not met")) };
+  items[3] = (MizanLegendItem) { MIZAN_LEGEND_NOT_APPLICABLE, mizan_chart_ctx_gettext (ctx, N_("Not applicable")) };
+  items[4] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_CELL, mizan_chart_ctx_gettext (ctx, N_("Target level")) };
 }
 
 /* Widths of the id and title columns of the capability labels. */
@@ -80,7 +81,7 @@ layout_at (MizanChartCtx        *ctx,
     }
   g->cell_height = f * CAP_ROW;
 
-  legend_items (items);
+  legend_items (ctx, items);
   y = m + mizan_chart_legend (ctx, items, G_N_ELEMENTS (items), m, m, width - 2 * m, FALSE) + f * 0.5;
   g->header_top = y;
   y += f * HEADER;
@@ -246,7 +247,7 @@ mizan_chart_draw_heat_map (cairo_t               *cr,
     }
   w = width / g.scale;
 
-  legend_items (items);
+  legend_items (&ctx, items);
   mizan_chart_legend (&ctx, items, G_N_ELEMENTS (items), m, m, w - 2 * m, TRUE);
 
   /* Column headers: the level number, and its name when it fits. */
@@ -334,7 +335,7 @@ mizan_chart_draw_heat_map (cairo_t               *cr,
 
           if (!cap_result->applicable)
             {
-              g_autoptr(PangoLayout) na = mizan_chart_layout (&ctx, _("Not applicable"), 0.8, FALSE,
+              g_autoptr(PangoLayout) na = mizan_chart_layout (&ctx, mizan_chart_ctx_gettext (&ctx, N_("Not applicable")), 0.8, FALSE,
                                                               n_levels * g.cell_width, 1, PANGO_ALIGN_LEFT);
               double span = n_levels * g.cell_width;
 

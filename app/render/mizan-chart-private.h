@@ -20,6 +20,8 @@ typedef struct {
   gboolean              rtl;
   gboolean              transparent;
   const char           *language;
+  const char         *(*translate) (const char *msgid, gpointer user_data);
+  gpointer              translate_data;
   double                f;          /* base font size, the unit of every spacing */
 } MizanChartCtx;
 
@@ -36,6 +38,13 @@ void         mizan_chart_ctx_background  (MizanChartCtx         *ctx,
 
 const char  *mizan_chart_ctx_text        (MizanChartCtx         *ctx,
                                           const MizanText       *text);
+/* One of the charts' own strings (marked N_()), in the style's language. */
+const char  *mizan_chart_ctx_gettext     (MizanChartCtx         *ctx,
+                                          const char            *msgid) G_GNUC_FORMAT (2);
+
+/* The direction of @text's first strong letter (as the Unicode bidi
+ * algorithm takes a paragraph's); NEUTRAL when it has none. */
+PangoDirection mizan_chart_text_direction (const char           *text);
 
 /* A layout of @text at @scale × the base size; @max_width > 0 wraps (at most
  * @max_lines lines, then an ellipsis). Alignment is visual (left means left). */

@@ -13,10 +13,11 @@
 #define LABEL_LINES 3
 
 static void
-legend_items (MizanLegendItem items[2])
+legend_items (MizanChartCtx   *ctx,
+              MizanLegendItem items[2])
 {
-  items[0] = (MizanLegendItem) { MIZAN_LEGEND_CURRENT_LINE, _("Current") };
-  items[1] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_LINE, _("Target") };
+  items[0] = (MizanLegendItem) { MIZAN_LEGEND_CURRENT_LINE, mizan_chart_ctx_gettext (ctx, N_("Current")) };
+  items[1] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_LINE, mizan_chart_ctx_gettext (ctx, N_("Target")) };
 }
 
 double
@@ -44,7 +45,7 @@ radar_label (MizanChartCtx           *ctx,
   if (domain->applicable)
     text = g_strdup (name);
   else
-    text = g_strdup_printf ("%s\n%s", name, _("Not applicable"));
+    text = g_strdup_printf ("%s\n%s", name, mizan_chart_ctx_gettext (ctx, N_("Not applicable")));
 
   return mizan_chart_layout (ctx, text, LABEL_SCALE, FALSE,
                              titles ? wrap : 0, LABEL_LINES, align);
@@ -158,7 +159,7 @@ mizan_radar_geometry (MizanChartCtx      *ctx,
   double base_wrap = CLAMP (width * 0.22, f * 5, f * 12);
   const double wraps[] = { base_wrap, base_wrap * 0.8, base_wrap * 0.65 };
 
-  legend_items (items);
+  legend_items (ctx, items);
   memset (g, 0, sizeof *g);
   g->direction = ctx->rtl ? -1 : 1;
   g->legend_height = mizan_chart_legend (ctx, items, G_N_ELEMENTS (items), m, m, width - 2 * m, FALSE);
@@ -309,7 +310,7 @@ mizan_chart_draw_radar (cairo_t               *cr,
 
   mizan_chart_ctx_background (&ctx, width, height);
   mizan_radar_geometry (&ctx, results, width, height, &g);
-  legend_items (items);
+  legend_items (&ctx, items);
   mizan_chart_legend (&ctx, items, G_N_ELEMENTS (items), m, m, width - 2 * m, TRUE);
 
   if (n == 0 || n_levels == 0)

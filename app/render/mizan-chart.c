@@ -124,6 +124,8 @@ mizan_chart_ctx_init (MizanChartCtx         *ctx,
   ctx->rtl = style->rtl;
   ctx->transparent = style->transparent;
   ctx->language = style->language;
+  ctx->translate = style->translate;
+  ctx->translate_data = style->translate_data;
   ctx->f = style->font_size > 0 ? style->font_size : MIZAN_CHART_DEFAULT_FONT_SIZE;
 
   ctx->font = pango_font_description_from_string (style->font_family != NULL
@@ -180,12 +182,21 @@ mizan_chart_ctx_text (MizanChartCtx   *ctx,
   return value != NULL ? value : "";
 }
 
+const char *
+mizan_chart_ctx_gettext (MizanChartCtx *ctx,
+                         const char    *msgid)
+{
+  if (ctx->translate != NULL)
+    return ctx->translate (msgid, ctx->translate_data);
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
+}
+
 /* Text */
 
 /* The direction of the first letter that has one, as the Unicode
  * bidirectional algorithm takes a paragraph's; NEUTRAL when there is none. */
-static PangoDirection
-text_direction (const char *text)
+PangoDirection
+mizan_chart_text_direction (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -220,7 +231,7 @@ mizan_chart_layout (MizanChartCtx  *ctx,
                     int             max_lines,
                     PangoAlignment  align)
 {
-  PangoDirection direction = text_direction (text);
+  PangoDirection direction = mizan_chart_text_direction (text);
   PangoContext *context;
   PangoLayout *layout;
   PangoFontDescription *font = pango_font_description_copy (ctx->font);

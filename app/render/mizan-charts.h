@@ -35,6 +35,11 @@ typedef struct {
   double      font_size;     /* in user units; 0: 13 */
   const char *language;      /* framework texts in this language ("ar"); NULL: the user's */
   gboolean    transparent;   /* leave the background to the host (a widget that paints its own) */
+  /* The charts' own words (legend, "Not applicable") for a document in
+   * another language than the user's, e.g. a report; NULL: gettext. */
+  const char *(*translate) (const char *msgid,
+                            gpointer    user_data);
+  gpointer    translate_data;
 } MizanChartStyle;
 
 typedef struct {

@@ -161,7 +161,30 @@ def main():
             frame = app.find_all(role='frame', timeout=5)[-1]
             time.sleep(1)
             shot(name)
+            if name == 'preferences':
+                app.click('Reports', role='page tab', root=frame)
+                time.sleep(1)
+                shot('preferences-reports')
             app.do_action(frame, 'window.close')
+
+        # Export… (Ctrl+E): the file chooser, then the toast of a written report
+        windows = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', 'Mizan'],
+                                 capture_output=True, text=True).stdout.split()
+        subprocess.run(['xdotool', 'mousemove', '--window', windows[0], '400', '300'], check=True)
+        subprocess.run(['xdotool', 'windowfocus', '--sync', windows[0]], check=True)
+        subprocess.run(['xdotool', 'click', '1'], check=True)   # the focus into the page
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+e'], check=True)
+        app.find('Export Assessment', timeout=10)
+        time.sleep(1.5)
+        shot('export')
+        report = os.path.join(tmp, 'report-%s.pdf' % args.variant)
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'], check=True)
+        subprocess.run(['xdotool', 'type', report], check=True)
+        subprocess.run(['xdotool', 'key', 'Return'], check=True)
+        time.sleep(3)
+        shot('exported')
+        if os.path.exists(report):
+            shutil.copy(report, args.outdir)
     finally:
         if app is not None:
             app.kill()
