@@ -115,13 +115,19 @@ class English:
 
 def texts_on_screen(app, root=None):
     """(role, text) of every accessible showing: names, descriptions, label text."""
+    # Each question is a D-Bus round trip: a label's name is its text, and
+    # containers have neither a description nor text.
     out = []
     for acc in app.find_all(role=None, timeout=0, root=root):
         try:
             role = acc.getRoleName()
-            out.append((role, acc.name))
-            out.append((role, acc.description))
-            if role in ('label', 'text', 'entry'):
+            name = acc.name
+            out.append((role, name))
+            if role in ('panel', 'filler', 'scroll pane', 'list', 'table'):
+                continue
+            if role != 'label':
+                out.append((role, acc.description))
+            if role in ('text', 'entry') or (role == 'label' and not name):
                 out.append((role, app.text(acc)))
         except Exception:
             continue
