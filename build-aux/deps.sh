@@ -18,6 +18,10 @@ TEST_PACKAGES=(
   python3-pyatspi at-spi2-core xdotool imagemagick
 )
 
+# The fuzz harnesses (build-aux/fuzz.sh): clang with libFuzzer and the
+# sanitizer runtimes.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
 ensure_packages () {
   local missing=() pkg
   for pkg in "$@"; do

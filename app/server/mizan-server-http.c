@@ -1094,6 +1094,21 @@ mizan_server_http_listen (MizanServerHttp  *self,
   return TRUE;
 }
 
+gboolean
+mizan_server_http_accept_stream (MizanServerHttp  *self,
+                                 GIOStream        *stream,
+                                 GError          **error)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) local = g_inet_socket_address_new (loopback, 80);
+  g_autoptr(GSocketAddress) remote = g_inet_socket_address_new (loopback, 40000);
+
+  g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), FALSE);
+  g_return_val_if_fail (G_IS_IO_STREAM (stream), FALSE);
+
+  return soup_server_accept_iostream (self->server, stream, local, remote, error);
+}
+
 char *
 mizan_server_http_get_url (MizanServerHttp *self)
 {

@@ -33,6 +33,12 @@ gboolean         mizan_server_http_listen (MizanServerHttp              *self,
                                            const char                   *address,
                                            GTlsCertificate              *certificate,
                                            GError                      **error);
+/* Serves one connection that is already open on @stream, as if accepted
+ * from 127.0.0.1: the same parsing, routing and answers without a socket
+ * (the request fuzzer drives the server this way). */
+gboolean         mizan_server_http_accept_stream (MizanServerHttp        *self,
+                                                  GIOStream              *stream,
+                                                  GError                **error);
 /* "http://127.0.0.1:8080", the address actually bound. */
 char            *mizan_server_http_get_url (MizanServerHttp             *self);
 /* Serves until SIGTERM or SIGINT, then stops accepting, finishes the
