@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# test-safety.py — hostile text from a file is shown as typed; a damaged database is left as it is and restored
+# test-restore-markup.py — hostile text from a file is shown as typed; a damaged database is left as it is and restored
 # Markup in imported names never formats the UI; "Restore from Backup…" brings back the day's copy, keeping the damaged file.
 
 import glob
