@@ -74,6 +74,7 @@ mizan_server_http_options_init (MizanServerHttpOptions *options)
   options->burst = 100.0;
   options->request_timeout = 30;
   options->quiet = FALSE;
+  options->allow_plain_http = FALSE;
 }
 
 static void
@@ -1078,6 +1079,21 @@ mizan_server_http_listen (MizanServerHttp  *self,
   socket_address = parse_address (address, error);
   if (socket_address == NULL)
     return FALSE;
+
+  /* Tokens and submissions must not cross a network in clear text. Only
+   * the machine itself (or an operator's TLS proxy in front) may speak
+   * plain http to the server. */
+  if (certificate == NULL && !self->options.allow_plain_http &&
+      !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (socket_address))))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Refusing to serve plain http on %s, which is not a loopback address: bearer "
+                     "tokens and submissions would cross the network unencrypted. Give --tls-cert "
+                     "and --tls-key, or --allow-plain-http when a TLS proxy in front of the server "
+                     "encrypts the traffic."),
+                   address);
+      return FALSE;
+    }
 
   if (certificate != NULL)
     {
