@@ -357,6 +357,45 @@ def test_kill_during_import_never_half():
         h.close()
 
 
+def test_kill_while_answering_keeps_every_saved_edit():
+    h = Home()
+    try:
+        aid, = sample(h)
+        fw = builtin_model()
+        pids = [p['id'] for _, _, p in practices(fw)][:12]
+        rng = random.Random(11)
+        saved_total = 0
+        for round_ in range(12):
+            proc = subprocess.Popen([os.environ['MIZAN_KILL_ANSWERER'], h.db, aid] + pids,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=h.env)
+            time.sleep(rng.uniform(0.05, 0.4))
+            proc.send_signal(signal.SIGKILL)
+            out, err = proc.communicate()
+            assert proc.returncode == -signal.SIGKILL, (proc.returncode, err)
+            # What it said was saved, by practice: the last edit number shown.
+            shown = {}
+            for line in out.splitlines():
+                parts = line.split()
+                if len(parts) == 2:   # a line cut by the kill is not "shown"
+                    shown[parts[1]] = int(parts[0])
+            assert shown, 'no edit was saved before the kill: %s' % err
+            saved_total += len(out.splitlines())
+            con = sqlite3.connect(h.db)
+            try:
+                assert con.execute('PRAGMA integrity_check').fetchone()[0] == 'ok'
+                notes = dict(con.execute('SELECT practice_id, note FROM answers WHERE assessment_id = ?', (aid,)))
+            finally:
+                con.close()
+            last = max(shown.values())
+            for pid, n in shown.items():
+                stored = int(notes[pid].split()[1])
+                # The shown edit, or the one that was committing when the kill came.
+                assert stored == n or (stored > last and stored == last + 1), (pid, n, stored, last)
+        assert saved_total > 100, saved_total
+    finally:
+        h.close()
+
+
 # Hostile text ---------------------------------------------------------------------
 
 HOSTILE = [
