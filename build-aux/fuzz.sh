@@ -41,7 +41,9 @@ n=0 failed=0
 for name in "${names[@]}"; do
   n=$((n + 1))
   corpus=$builddir/corpus/$name crashes=$builddir/crashes/$name
-  mkdir -p "$corpus" "$crashes"
+  export MIZAN_FUZZ_TMPDIR=$PWD/$builddir/tmp-$name
+  rm -rf "$MIZAN_FUZZ_TMPDIR"
+  mkdir -p "$corpus" "$crashes" "$MIZAN_FUZZ_TMPDIR"
   log=$builddir/fuzz-$name.log
   # libsoup has no frame pointers: only the slow unwinder sees far enough
   # up a leak's stack for build-aux/lsan.supp to match libsoup's own leaks.
@@ -60,5 +62,6 @@ for name in "${names[@]}"; do
     echo "not ok $n - fuzz-$name: crashed; see $log and $crashes/"
     grep -m5 -E 'ERROR|SUMMARY|runtime error|ERROR:' "$log" | sed 's/^/# /' || true
   fi
+  rm -rf "$MIZAN_FUZZ_TMPDIR"
 done
 exit $((failed > 0))

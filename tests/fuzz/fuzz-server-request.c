@@ -65,9 +65,13 @@ LLVMFuzzerInitialize (int    *argc,
   MizanServerHttpOptions options;
 
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
-  /* The database lives as long as the process: in /dev/shm when there is
+  /* The database lives as long as the process: in $MIZAN_FUZZ_TMPDIR
+   * (build-aux/fuzz.sh gives a folder it removes afterwards: libFuzzer
+   * ends without running atexit handlers), else /dev/shm when there is
    * one, since every accepted submission is a durable commit. */
-  if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
+  if (g_getenv ("MIZAN_FUZZ_TMPDIR") != NULL)
+    g_setenv ("TMPDIR", g_getenv ("MIZAN_FUZZ_TMPDIR"), TRUE);
+  else if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
     g_setenv ("TMPDIR", "/dev/shm", TRUE);
   dir = g_dir_make_tmp ("mizan-fuzz-server-XXXXXX", &error);
   g_assert_no_error (error);
