@@ -29,12 +29,16 @@ TEST_PACKAGES=(
 )
 # build-aux/bench.sh measures the desktop app beside Debian's own
 # gnome-text-editor, watching the X server's DAMAGE extension.
-BENCH_PACKAGES=(
-  gnome-text-editor libxdamage-dev bc
-)
 # bench.sh compares mizan-server with nginx serving the same answer, both
 # measured with wrk.
-BENCH_PACKAGES=(nginx wrk)
+BENCH_PACKAGES=(
+  gnome-text-editor libxdamage-dev bc
+  nginx wrk
+)
+
+# The fuzz harnesses (build-aux/fuzz.sh): clang with libFuzzer and the
+# sanitizer runtimes.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 ensure_packages () {
   local missing=() pkg

@@ -1,31 +1,66 @@
 #!/usr/bin/env bash
 # test.sh — installs what is missing, builds Mizan and runs the whole test suite
-# Usage: build-aux/test.sh [--sanitize]   (--sanitize: ASan + UBSan build in build-sanitize/)
-# The last line printed is "N passed, N failed".
+# Usage: build-aux/test.sh [--quick | --sanitize | --fuzz [SECONDS]]
+#   (none)      the suite in build/, then again under ASan + UBSan in build-sanitize/,
+#               then each fuzz harness for a short while (CI runs this)
+#   --quick     only the suite in build/ (while working)
+#   --sanitize  only the ASan + UBSan suite
+#   --fuzz      only the fuzz smoke run (SECONDS per harness, default 20)
+# The last line printed is "N passed, N failed", summed over everything that ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/deps.sh
 
-builddir=build
-options=()
-if [ "${1:-}" = "--sanitize" ]; then
-  builddir=build-sanitize
-  options=(-Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fno-sanitize-recover=all)
-  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
-  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  # print_suppressions=0: a program whose stderr is checked says only its own words
-  export LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0
-elif [ -n "${1:-}" ]; then
-  echo "usage: $0 [--sanitize]" >&2
-  exit 2
-fi
+stages=(normal sanitize fuzz)
+fuzz_seconds=${MIZAN_FUZZ_SECONDS:-20}
+case "${1:-}" in
+  '') ;;
+  --quick) stages=(normal) ;;
+  --sanitize) stages=(sanitize) ;;
+  --fuzz) stages=(fuzz); fuzz_seconds=${2:-$fuzz_seconds} ;;
+  *) echo "usage: $0 [--quick | --sanitize | --fuzz [SECONDS]]" >&2; exit 2 ;;
+esac
 
 ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-setup_build "$builddir" "${options[@]}"
-ninja -C "$builddir"
+[[ " ${stages[*]} " != *" fuzz "* ]] || ensure_packages "${FUZZ_PACKAGES[@]}"
 
+logs=()
 status=0
-xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
-  meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
-python3 build-aux/test-summary.py "$builddir/meson-logs/testlog.json" || status=$?
+
+# Builds BUILDDIR with the remaining options and runs meson test there.
+run_suite () {
+  local builddir=$1; shift
+  setup_build "$builddir" "$@"
+  ninja -C "$builddir"
+  xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=1
+  echo "# $builddir: $(python3 build-aux/test-summary.py "$builddir/meson-logs/testlog.json" || true)"
+  logs+=("$builddir/meson-logs/testlog.json")
+}
+
+for stage in "${stages[@]}"; do
+  start=$SECONDS
+  case $stage in
+    normal)
+      run_suite build ;;
+    sanitize)
+      (
+        export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+        export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+        # print_suppressions=0: a program whose stderr is checked says only its own words
+        export LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0
+        run_suite build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
+          -Dc_args=-fno-sanitize-recover=all
+        exit $status
+      ) || status=1
+      logs+=(build-sanitize/meson-logs/testlog.json) ;;
+    fuzz)
+      mkdir -p build-fuzz
+      bash build-aux/fuzz.sh "$fuzz_seconds" | tee build-fuzz/smoke.tap || status=1
+      logs+=(build-fuzz/smoke.tap) ;;
+  esac
+  echo "# stage $stage took $((SECONDS - start)) s"
+done
+
+python3 build-aux/test-summary.py "${logs[@]}" || status=1
 exit $status

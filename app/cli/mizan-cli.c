@@ -13,6 +13,7 @@
 
 #include "mizan-catalog.h"
 #include "mizan-cli.h"
+#include "mizan-cli-restore.h"
 #include "mizan-countries.h"
 #include "mizan-charts.h"
 #include "mizan-exchange.h"
@@ -105,8 +106,23 @@ cli_open_store (Cli     *cli,
                 GError **error)
 {
   g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : mizan_store_get_default_path ();
+  MizanStore *store = mizan_store_open (path, error);
+  g_autofree char *hint = NULL;
 
-  return mizan_store_open (path, error);
+  if (store != NULL)
+    mizan_cli_backup_daily (path);
+  else if (error != NULL &&
+           (g_error_matches (*error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_CORRUPT) ||
+            g_error_matches (*error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_TOO_NEW)) &&
+           (hint = mizan_cli_restore_hint (path)) != NULL)
+    {
+      /* Still one line: the reason, then what to do about it. */
+      char *message = g_strdup_printf ("%s %s", (*error)->message, hint);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+  return store;
 }
 
 /* Accepts a whole assessment id or a unique prefix of at least four characters,
@@ -1376,6 +1392,14 @@ cmd_countries (Cli   *cli,
   return EXIT_OK;
 }
 
+static int
+cmd_restore (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  return mizan_cli_restore (cli->db_path, argc, argv);
+}
+
 static const Command commands[] = {
   { "frameworks", "", N_("List the installed frameworks"), cmd_frameworks },
   { "validate", N_("FILE"), N_("Check a framework file (or a .mizan file) and list every problem"), cmd_validate },
@@ -1388,6 +1412,7 @@ static const Command commands[] = {
   { "sync", N_("[ID] [--server URL] [--token TOKEN] [--ca-file PEM] [--withdraw]"), N_("Send (or withdraw) the anonymized scores; without ID, deliver the queued ones"), cmd_sync },
   { "benchmark", N_("ID [--sector S] [--country C] [--size S] [--json]"), N_("Show own scores beside the peers’ distribution"), cmd_benchmark },
   { "countries", N_("[--framework ID] [--server URL] [--token TOKEN]"), N_("Compare member states (analyst token)"), cmd_countries },
+  { "restore", N_("[BACKUP]"), N_("List the database’s backups, or restore one (the current file is kept)"), cmd_restore },
 };
 
 static const Command *

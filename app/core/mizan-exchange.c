@@ -508,8 +508,16 @@ static char *
 format_time (gint64 unix_time)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+  int year, month, day;
 
-  return time ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  if (time == NULL)
+    return NULL;
+  /* Not g_date_time_format's %Y: it does not pad a year before 1000 to the
+   * four digits RFC 3339 needs, and the file would not read back. */
+  g_date_time_get_ymd (time, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                          g_date_time_get_hour (time), g_date_time_get_minute (time),
+                          g_date_time_get_second (time));
 }
 
 static void

@@ -554,7 +554,9 @@ parse_close (Parser         *s,
              MizanJsonValue *out)
 {
   guint n = stack->len - base;
-  gpointer items = arena_alloc (s->arena, n * size);
+  /* An empty array or object has no items: NULL, not a zero-sized block
+   * (which, from a fresh arena, would be pointer arithmetic on NULL). */
+  gpointer items = n > 0 ? arena_alloc (s->arena, n * size) : NULL;
 
   if (n > 0)
     memcpy (items, stack->data + base * size, n * size);

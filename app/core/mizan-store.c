@@ -8,17 +8,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "mizan-store.h"
-
-/* "MZAN" in the database header: another program's SQLite file is then
- * recognized as not ours instead of getting our tables added to it. */
-#define MIZAN_STORE_APPLICATION_ID 1297760590
 
 /* Long enough for the app and mizan-cli to take turns on one file. */
 #define BUSY_TIMEOUT_MS 5000
@@ -151,7 +149,14 @@ set_sqlite_error (MizanStore  *self,
   const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    code = MIZAN_STORE_ERROR_CORRUPT;
+    {
+      code = MIZAN_STORE_ERROR_CORRUPT;
+      /* A damaged file must not be written to any further, not even by
+       * the checkpoint that closing would run: it is the evidence a
+       * restore or a repair starts from. */
+      if (self->db != NULL)
+        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    }
 
   if (hint != NULL)
     /* Translators: the first %s is a file path, the second SQLite's own
@@ -471,6 +476,50 @@ check_header (MizanStore    *self,
   return TRUE;
 }
 
+/* SQLite reads a cut-off file without complaint until it needs a missing
+ * page, so a truncated database is recognized here, from the size its own
+ * header states (when the header vouches for that size). */
+static gboolean
+check_not_truncated (MizanStore  *self,
+                     GError     **error)
+{
+  guint8 header[100];
+  g_autoptr(GFile) file = g_file_new_for_path (self->path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  gsize n_read = 0;
+  guint32 page_size, page_count;
+  goffset size;
+
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, NULL) ||
+      (info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL)) == NULL)
+    return TRUE;   /* SQLite will tell what is wrong */
+  size = g_file_info_get_size (info);
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return TRUE;
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = ((guint32) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
+  /* "Version valid for" equal to the change counter: the size is current. */
+  if (memcmp (header + 92, header + 24, 4) != 0 || page_count == 0)
+    return TRUE;
+
+  if (size < (goffset) page_count * page_size)
+    {
+      g_autofree char *reason = g_strdup_printf (_("the file is %" G_GOFFSET_FORMAT " bytes, its header says "
+                                                   "%" G_GOFFSET_FORMAT ": it was cut off"),
+                                                 size, (goffset) page_count * page_size);
+
+      set_corrupt_error (self, reason, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Looks at the file through a read-only connection that does not
  * checkpoint on close, so a database we must refuse is never written to,
  * not even by SQLite's own housekeeping. Returns FALSE with @error set only
@@ -686,6 +735,7 @@ mizan_store_open (const char  *path,
   self->path = g_strdup (path);
 
   if (!ensure_file (self, error) ||
+      !check_not_truncated (self, error) ||
       !check_schema_read_only (self, error) ||
       !open_read_write (self, error) ||
       !migrate (self, error))

@@ -8,6 +8,9 @@
 G_BEGIN_DECLS
 
 #define MIZAN_STORE_SCHEMA_VERSION 2
+/* "MZAN" in the database header: another program's SQLite file is then
+ * recognized as not ours instead of getting our tables added to it. */
+#define MIZAN_STORE_APPLICATION_ID 1297760590
 
 #define MIZAN_STORE_ERROR (mizan_store_error_quark ())
 typedef enum {

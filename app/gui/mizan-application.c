@@ -5,9 +5,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "mizan-application.h"
+#include "mizan-backup.h"
 #include "mizan-gui.h"
 #include "mizan-preferences-window.h"
 #include "mizan-sharing.h"
+#include "mizan-restore-dialog.h"
 #include "mizan-window.h"
 
 struct _MizanApplication
@@ -90,10 +92,62 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+on_restore_chosen (MizanRestoreDialog *dialog,
+                   const char         *backup,
+                   gpointer            user_data)
+{
+  MizanApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mizan_application_restore_backup (self, backup, &error))
+    mizan_window_show_error (get_window (self), _("Could Not Restore"), error->message);
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  MizanApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *db_path = mizan_store_get_default_path ();
+  MizanRestoreDialog *dialog = mizan_restore_dialog_new (db_path);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_restore_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Once a day, off the main thread: the copy must not delay the first frame. */
+static void
+backup_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mizan_backup_ensure_daily (task_data, MIZAN_BACKUP_KEEP_DEFAULT, NULL, &error))
+    g_warning ("No backup made today: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_daily_backup (MizanApplication *self,
+                    const char       *db_path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_run_in_thread (task, backup_in_thread);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "restore-backup", restore_backup_action },
 };
 
 static void
@@ -134,9 +188,11 @@ mizan_application_startup (GApplication *application)
 
   db_path = mizan_store_get_default_path ();
   self->store = mizan_store_open (db_path, &self->store_error);
+  if (self->store != NULL)
+    start_daily_backup (self, db_path);
   self->preferences = mizan_preferences_new (NULL, &self->preferences_error);
   /* Queued sends and withdrawals go out on their own once the server answers. */
-  if (self->store != NULL)
+  if (self->store != NULL && self->preferences != NULL)
     mizan_sharing_start_retries (self->preferences, self->store);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -250,4 +306,33 @@ mizan_application_get_preferences (MizanApplication *self)
 {
   g_return_val_if_fail (MIZAN_IS_APPLICATION (self), NULL);
   return self->preferences;
+}
+
+gboolean
+mizan_application_restore_backup (MizanApplication  *self,
+                                  const char        *backup,
+                                  GError           **error)
+{
+  g_autofree char *db_path = mizan_store_get_default_path ();
+  GList *windows;
+  gboolean restored;
+
+  g_return_val_if_fail (MIZAN_IS_APPLICATION (self), FALSE);
+
+  /* Closing the windows writes what is still being typed; then nothing of
+   * ours holds the file while it is swapped. The hold keeps the
+   * application running without a window. */
+  g_application_hold (G_APPLICATION (self));
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  restored = mizan_backup_restore (db_path, backup, NULL, error);
+
+  /* Whether or not it worked, the app goes on with what is now there. */
+  self->store = mizan_store_open (db_path, &self->store_error);
+  gtk_window_present (GTK_WINDOW (get_window (self)));
+  g_application_release (G_APPLICATION (self));
+  return restored;
 }

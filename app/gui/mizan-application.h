@@ -21,5 +21,10 @@ MizanCatalog     *mizan_application_get_catalog     (MizanApplication *self);
 MizanStore       *mizan_application_get_store       (MizanApplication *self);
 const GError     *mizan_application_get_store_error (MizanApplication *self);
 MizanPreferences *mizan_application_get_preferences (MizanApplication *self);
+/* Closes every window, puts @backup in place of the database (the current
+ * file kept as a backup of its own), reopens and shows a new window. */
+gboolean          mizan_application_restore_backup  (MizanApplication *self,
+                                                     const char       *backup,
+                                                     GError          **error);
 
 G_END_DECLS

@@ -122,8 +122,9 @@ mizan_assessment_row_new (MizanAssessmentItem *item)
                               mizan_assessment_item_get_framework_title (item),
                               completion, when);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), mizan_assessment_item_get_title (item));
+  /* Before the title: a title parsed as markup even once is mangled (and warns). */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), mizan_assessment_item_get_title (item));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 
   gtk_level_bar_set_value (self->completion_bar, MAX (fraction, 0.0));

@@ -72,8 +72,9 @@ update_save_state (MizanAssessmentView *self)
       if (error != NULL)
         {
           GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+          g_autofree char *escaped = g_markup_escape_text (error, -1);
           /* Translators: %s says why a change could not be written */
-          g_autofree char *message = g_strdup_printf (_("Your last change was not saved: %s"), error);
+          g_autofree char *message = g_strdup_printf (_("Your last change was not saved: %s"), escaped);
 
           if (overlay != NULL)
             adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));

@@ -54,8 +54,9 @@ create_domain_row (const MizanDomain *domain,
   g_autofree char *title = g_strdup_printf (_("%s · %s"), domain->id, mizan_text_localized (domain->title));
   g_autofree char *bar_label = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Before the title: a title parsed as markup even once is mangled (and warns). */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (index, "title-4");
   gtk_widget_add_css_class (index, "numeric");
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
@@ -146,8 +147,9 @@ create_priority_row (MizanResultsPage            *self,
   gap_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u level to go", "%u levels to go", priority->gap),
                               priority->gap);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Before the title: a title parsed as markup even once is mangled (and warns). */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_label_set_label (GTK_LABEL (gap), gap_text);
   gtk_widget_add_css_class (gap, "dim-label");

@@ -150,9 +150,13 @@ void
 mizan_start_page_show_error (MizanStartPage *self,
                              const char     *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (MIZAN_IS_START_PAGE (self));
 
-  adw_status_page_set_description (self->error_page, message);
+  escaped = message != NULL ? g_markup_escape_text (message, -1) : NULL;
+  /* The description is markup; the message names files and quotes SQLite. */
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
 
@@ -230,6 +234,7 @@ delete_action (GtkWidget  *widget,
   g_autoptr(MizanAssessmentItem) item = NULL;
   PendingDeletion *pending;
   GtkWidget *overlay;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
   guint position;
 
@@ -255,7 +260,9 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new_format (_("“%s” deleted"), mizan_assessment_item_get_title (item));
+  /* A toast's title is Pango markup in libadwaita 1.2: the title is the user's text. */
+  escaped = g_markup_escape_text (mizan_assessment_item_get_title (item), -1);
+  toast = adw_toast_new_format (_("“%s” deleted"), escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo),
@@ -306,8 +313,12 @@ duplicate_action (GtkWidget  *widget,
   mizan_start_page_reload (self);
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new_format (_("Created “%s”"), title));
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                   adw_toast_new_format (_("Created “%s”"), escaped));
+    }
 }
 
 static GtkWidget *

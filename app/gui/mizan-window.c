@@ -219,6 +219,7 @@ finish_import (MizanWindow     *self,
                gboolean         replace)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   if (!mizan_store_save_assessment (self->store, assessment, replace, &error))
@@ -227,7 +228,9 @@ finish_import (MizanWindow     *self,
       return;
     }
 
-  toast = adw_toast_new_format (_("Imported “%s”"), mizan_assessment_get_title (assessment));
+  /* Markup in a toast: the title comes from the file. */
+  escaped = g_markup_escape_text (mizan_assessment_get_title (assessment), -1);
+  toast = adw_toast_new_format (_("Imported “%s”"), escaped);
   mizan_window_add_toast (self, toast);
   mizan_start_page_reload (self->start_page);
   open_or_report (self, mizan_assessment_get_id (assessment));

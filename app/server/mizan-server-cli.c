@@ -89,6 +89,7 @@ print_help (void)
             "  --listen ADDR:PORT     address to listen on (default: 127.0.0.1:8080; port 0: any free port)\n"
             "  --tls-cert PEM         serve https with this certificate…\n"
             "  --tls-key PEM          …and this private key\n"
+            "  --allow-plain-http     serve http on a non-loopback address (only behind a TLS proxy)\n"
             "  --k N                  smallest group whose figures are shown (default: 5)\n"
             "  --frameworks DIR       frameworks to accept (default: the built-in and the user's)\n"
             "  --countries A,B,…      accepted member states, ISO 3166-1 alpha-3 (default: the 57 OIC members)\n"
@@ -168,6 +169,11 @@ parse_options (int      argc,
       if (strcmp (argv[i], "--quiet") == 0)
         {
           options->http.quiet = TRUE;
+          continue;
+        }
+      if (strcmp (argv[i], "--allow-plain-http") == 0)
+        {
+          options->http.allow_plain_http = TRUE;
           continue;
         }
 

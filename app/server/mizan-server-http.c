@@ -74,6 +74,7 @@ mizan_server_http_options_init (MizanServerHttpOptions *options)
   options->burst = 100.0;
   options->request_timeout = 30;
   options->quiet = FALSE;
+  options->allow_plain_http = FALSE;
 }
 
 static void
@@ -1079,6 +1080,21 @@ mizan_server_http_listen (MizanServerHttp  *self,
   if (socket_address == NULL)
     return FALSE;
 
+  /* Tokens and submissions must not cross a network in clear text. Only
+   * the machine itself (or an operator's TLS proxy in front) may speak
+   * plain http to the server. */
+  if (certificate == NULL && !self->options.allow_plain_http &&
+      !g_inet_address_get_is_loopback (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (socket_address))))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Refusing to serve plain http on %s, which is not a loopback address: bearer "
+                     "tokens and submissions would cross the network unencrypted. Give --tls-cert "
+                     "and --tls-key, or --allow-plain-http when a TLS proxy in front of the server "
+                     "encrypts the traffic."),
+                   address);
+      return FALSE;
+    }
+
   if (certificate != NULL)
     {
       soup_server_set_tls_certificate (self->server, certificate);
@@ -1092,6 +1108,21 @@ mizan_server_http_listen (MizanServerHttp  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+mizan_server_http_accept_stream (MizanServerHttp  *self,
+                                 GIOStream        *stream,
+                                 GError          **error)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) local = g_inet_socket_address_new (loopback, 80);
+  g_autoptr(GSocketAddress) remote = g_inet_socket_address_new (loopback, 40000);
+
+  g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), FALSE);
+  g_return_val_if_fail (G_IS_IO_STREAM (stream), FALSE);
+
+  return soup_server_accept_iostream (self->server, stream, local, remote, error);
 }
 
 char *

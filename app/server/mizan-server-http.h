@@ -17,6 +17,7 @@ typedef struct {
   double   burst;             /* bucket size per token */
   guint    request_timeout;   /* seconds from the first byte to the last of the answer */
   gboolean quiet;             /* no request log lines */
+  gboolean allow_plain_http;  /* serve http on a non-loopback address (behind a TLS proxy) */
 } MizanServerHttpOptions;
 
 void mizan_server_http_options_init (MizanServerHttpOptions *options);
@@ -28,11 +29,18 @@ MizanServerHttp *mizan_server_http_new    (MizanServerStore             *store,
                                            MizanServerModel             *model,
                                            const MizanServerHttpOptions *options);
 /* @address is "HOST:PORT" with an IP address ("[::1]:8080"; "localhost"
- * means 127.0.0.1); port 0 picks a free one. With @certificate, https. */
+ * means 127.0.0.1); port 0 picks a free one. With @certificate, https;
+ * without, only a loopback address unless the options allow plain http. */
 gboolean         mizan_server_http_listen (MizanServerHttp              *self,
                                            const char                   *address,
                                            GTlsCertificate              *certificate,
                                            GError                      **error);
+/* Serves one connection that is already open on @stream, as if accepted
+ * from 127.0.0.1: the same parsing, routing and answers without a socket
+ * (the request fuzzer drives the server this way). */
+gboolean         mizan_server_http_accept_stream (MizanServerHttp        *self,
+                                                  GIOStream              *stream,
+                                                  GError                **error);
 /* "http://127.0.0.1:8080", the address actually bound. */
 char            *mizan_server_http_get_url (MizanServerHttp             *self);
 /* Serves until SIGTERM or SIGINT, then stops accepting, finishes the

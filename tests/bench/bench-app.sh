@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
-# bench-app.sh — the desktop app's start-to-first-frame and resident memory, beside gnome-text-editor
-# Usage: tests/bench/bench-app.sh BUILDDIR [RUNS]   (under a display: bench.sh runs it in xvfb-run)
+# bench-app.sh — the desktop app: opening and switching capabilities; start to first frame and memory beside gnome-text-editor
+# Usage: tests/bench/bench-app.sh BUILDDIR [RUNS]   (prints rows of build-aux/bench.sh's table; starts its own Xvfb)
 set -euo pipefail
 builddir=$(realpath "$1")
 runs=${2:-7}
 src=$(cd "$(dirname "$0")/../.." && pwd)
-probe=$builddir/tests/bench/bench-first-frame
+
+if [ -z "${MIZAN_BENCH_IN_XVFB:-}" ]; then
+  exec env MIZAN_BENCH_IN_XVFB=1 xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash "$0" "$@"
+fi
+
+probe=$builddir/tests/bench/first-frame-probe
 mizan=$builddir/app/gui/mizan
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+for need in "$probe" "$builddir/tests/bench/switch-probe" "$mizan"; do
+  [ -x "$need" ] || { echo "bench-app: $need is not built (libxdamage-dev missing at setup?)" >&2; exit 1; }
+done
 if ! command -v gnome-text-editor >/dev/null; then
   echo "bench-app: gnome-text-editor is not installed (apt-get install gnome-text-editor)" >&2
   exit 1
 fi
+
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$builddir/data MIZAN_FRAMEWORKS_DIR=$src/data/frameworks
+export GTK_A11Y=none ADW_DISABLE_PORTAL=1 NO_AT_BRIDGE=1
+
+"$builddir/tests/bench/switch-probe" 2>/dev/null
 
 # The built-in model, every practice answered: what a user has open at the end of an assessment.
 python3 - "$src/data/frameworks/oic-ccmm.json" "$tmp/model.mizan" <<'PY'
@@ -42,34 +55,28 @@ exec "$@"
 SH
 chmod +x "$tmp/fresh"
 
-export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$builddir/data MIZAN_FRAMEWORKS_DIR=$src/data/frameworks
-export GTK_A11Y=none ADW_DISABLE_PORTAL=1 NO_AT_BRIDGE=1
-
-measure () {   # LABEL PROGRAM…  → "LABEL ms kib"
-  local label=$1; shift
+measure () {   # PROGRAM…  → "ms kib", medians of the runs
   local line
   line=$("$probe" --runs "$runs" --settle 2 -- "$tmp/fresh" "$@" 2>/dev/null | grep '^median:')
-  local ms kib
-  ms=$(sed -E 's/.*first-frame-ms=([0-9.]+).*/\1/' <<<"$line")
-  kib=$(sed -E 's/.*rss-kib=([0-9.]+).*/\1/' <<<"$line")
-  echo "$label $ms $kib"
+  sed -E 's/.*first-frame-ms=([0-9.]+).*rss-kib=([0-9.]+).*/\1 \2/' <<<"$line"
 }
 
-row () {   # FIGURE MIZAN-LINE PEER-LINE
-  read -r _ m_ms m_kib <<<"$2"
-  read -r _ p_ms p_kib <<<"$3"
-  printf '%-44s %10.0f ms %10.0f ms %6.2f\n' "$1: start to first frame" "$m_ms" "$p_ms" "$(echo "$m_ms / $p_ms" | bc -l)"
-  printf '%-44s %9.1f MiB %9.1f MiB %6.2f\n' "$1: resident memory" "$(echo "$m_kib / 1024" | bc -l)" \
-    "$(echo "$p_kib / 1024" | bc -l)" "$(echo "$m_kib / $p_kib" | bc -l)"
+row () {   # WHAT MIZAN-FIGURES PEER-FIGURES
+  local m_ms m_kib p_ms p_kib
+  read -r m_ms m_kib <<<"$2"
+  read -r p_ms p_kib <<<"$3"
+  local t r
+  t=$(echo "$m_ms / $p_ms" | bc -l)
+  r=$(echo "$m_kib / $p_kib" | bc -l)
+  printf '| app, %s: start to first frame beside gnome-text-editor (median of %s) | %.0f ms vs %.0f ms, ratio %.2f | ratio ≤ 1.0 | %s |\n' \
+    "$1" "$runs" "$m_ms" "$p_ms" "$t" "$(echo "$t <= 1.0" | bc -l | sed 's/1/yes/; s/0/**no**/')"
+  printf '| app, %s: resident memory beside gnome-text-editor | %.0f MiB vs %.0f MiB, ratio %.2f | ratio ≤ 1.0 | %s |\n' \
+    "$1" "$(echo "$m_kib / 1024" | bc -l)" "$(echo "$p_kib / 1024" | bc -l)" "$r" \
+    "$(echo "$r <= 1.0" | bc -l | sed 's/1/yes/; s/0/**no**/')"
 }
 
-empty_m=$(measure mizan "$mizan")
-empty_p=$(measure editor gnome-text-editor --standalone)
-open_m=$(measure mizan "$mizan" "$tmp/model.mizan")
-open_p=$(measure editor gnome-text-editor --standalone "$src/data/frameworks/oic-ccmm.json")
-
-printf '%-44s %13s %13s %6s\n' "figure (median of $runs runs)" "mizan" "text editor" "ratio"
-row "first run, nothing open" "$empty_m" "$empty_p"
-row "built-in model open" "$open_m" "$open_p"
-echo "(text editor: Debian 12's gnome-text-editor, the first case with no file, the second with the built-in model's JSON open;"
+row "first run, nothing open" "$(measure "$mizan")" "$(measure gnome-text-editor --standalone)"
+row "built-in model open" "$(measure "$mizan" "$tmp/model.mizan")" \
+  "$(measure gnome-text-editor --standalone "$src/data/frameworks/oic-ccmm.json")"
+echo "(gnome-text-editor: Debian 12's, with no file, then with the built-in model's JSON open;"
 echo " first frame: the first damage the X server sees on the new window; memory: VmRSS 2 s after it)"

@@ -20,6 +20,9 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# bench.sh runs every benchmark with the build folder; the harness takes the server binary.
+if len(sys.argv) > 1 and os.path.isdir(sys.argv[1]):
+    sys.argv[1] = os.path.join(sys.argv[1], 'app', 'server', 'mizan-server')
 sys.path.insert(0, os.path.join(HERE, '..'))
 _spec = importlib.util.spec_from_file_location('server_harness', os.path.join(HERE, '..', 'server', 'test-server.py'))
 harness = importlib.util.module_from_spec(_spec)
@@ -185,6 +188,12 @@ def main():
               f'p50 {mizan["p50"] / static["p50"]:.2f}x, p99 {mizan["p99"] / static["p99"]:.2f}x '
               f'(aim: within 3x)')
         print(f'machine: {os.cpu_count()} cores, shared with whatever else runs')
+        ratio = static['rps'] / mizan['rps']
+        print(f'| server: load {N} submissions | {N / elapsed:.0f} submissions/s | | |')
+        print(f'| server: benchmark queries with {N} stored | {mizan["rps"]:.0f} queries/s, p50 {mizan["p50"]:.2f} ms, '
+              f'p99 {mizan["p99"]:.2f} ms | | |')
+        print(f'| server: queries/s beside nginx serving the same JSON | nginx {ratio:.2f}× faster '
+              f'(nginx {static["rps"]:.0f}/s, p99 {static["p99"]:.2f} ms) | within 3× | {"yes" if ratio <= 3 else "**no**"} |')
         return 0
     finally:
         s.close()

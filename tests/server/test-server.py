@@ -984,6 +984,38 @@ def test_accepted_countries_are_configurable(s):
     assert [c['country'] for c in s.countries(analyst).json()['countries']] == ['PAK', 'SAU']
 
 
+def test_plain_http_only_on_loopback():
+    home = tempfile.mkdtemp(prefix='mizan-server-test-')
+    try:
+        db = os.path.join(home, 'server.db')
+        base = [SERVER, '--db', db, '--frameworks', FRAMEWORKS, '--quiet']
+        for address in ('0.0.0.0:0', '[::]:0', '192.0.2.1:0'):
+            p = subprocess.run(base + ['--listen', address], capture_output=True, text=True, timeout=60)
+            assert p.returncode == 1, (address, p)
+            assert 'Refusing to serve plain http' in p.stderr and '--allow-plain-http' in p.stderr, p.stderr
+            assert 'listening' not in p.stdout, p.stdout
+        # Explicitly allowed: it serves, on every address.
+        proc = subprocess.Popen(base + ['--listen', '0.0.0.0:0', '--allow-plain-http'],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            ready, _, _ = select.select([proc.stdout], [], [], 30)
+            assert ready, 'the server did not start'
+            line = proc.stdout.readline().strip()
+            m = re.fullmatch(r'listening on http://0\.0\.0\.0:(\d+)', line)
+            assert m, line
+            conn = http.client.HTTPConnection('127.0.0.1', int(m.group(1)), timeout=30)
+            conn.request('GET', '/healthz')
+            assert conn.getresponse().status == 200
+            conn.close()
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=30) == 0
+            proc.stdout.close()
+            proc.stderr.close()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 if __name__ == '__main__':
     # Further arguments pick tests by name, for working on one.
     run_tests([(name, func) for name, func in list(globals().items())

@@ -1,4 +1,4 @@
-/* bench-first-frame.c — time from start to a program's first frame, and its resident memory
+/* first-frame-probe.c — time from start to a program's first frame, and its resident memory
  * Watches the X server: the first damage to a newly mapped top-level window is the first frame drawn. */
 
 #include <errno.h>
@@ -120,7 +120,7 @@ run_once (Display *display,
   if (pid == 0)
     {
       execvp (argv[0], argv);
-      fprintf (stderr, "bench-first-frame: cannot start %s: %s\n", argv[0], strerror (errno));
+      fprintf (stderr, "first-frame-probe: cannot start %s: %s\n", argv[0], strerror (errno));
       _exit (127);
     }
 
@@ -176,12 +176,12 @@ main (int   argc,
   display = XOpenDisplay (NULL);
   if (display == NULL)
     {
-      fprintf (stderr, "bench-first-frame: cannot open the X display (run it under xvfb-run)\n");
+      fprintf (stderr, "first-frame-probe: cannot open the X display (run it under xvfb-run)\n");
       return 1;
     }
   if (!XDamageQueryExtension (display, &damage_event, &damage_error))
     {
-      fprintf (stderr, "bench-first-frame: the X server has no DAMAGE extension\n");
+      fprintf (stderr, "first-frame-probe: the X server has no DAMAGE extension\n");
       return 1;
     }
 
@@ -194,7 +194,7 @@ main (int   argc,
 
       if (!run_once (display, damage_event, argv + first + 1, settle, &frames[i], &maps[i], &kib))
         {
-          fprintf (stderr, "bench-first-frame: %s showed no frame within 30 s\n", argv[first + 1]);
+          fprintf (stderr, "first-frame-probe: %s showed no frame within 30 s\n", argv[first + 1]);
           return 1;
         }
       rss[i] = kib;
