@@ -202,6 +202,12 @@ mizan_chart_text_direction (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
+      /* The marks are strong characters too: a translation that starts
+       * with a Latin id ("‏%s · …" in Arabic) leads with one. */
+      if (c == 0x200F || c == 0x061C)  /* RIGHT-TO-LEFT MARK, ARABIC LETTER MARK */
+        return PANGO_DIRECTION_RTL;
+      if (c == 0x200E)  /* LEFT-TO-RIGHT MARK */
+        return PANGO_DIRECTION_LTR;
       switch (g_unichar_get_script (c))
         {
         case G_UNICODE_SCRIPT_ARABIC:

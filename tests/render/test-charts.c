@@ -257,6 +257,18 @@ row_y (const MizanGapBarsGeometry *g,
 /* Left-to-right bars start on the left; right-to-left ones on the right, as
  * the mirror image. */
 static void
+test_text_direction (void)
+{
+  /* The first strong character decides, and the bidi marks are strong. */
+  g_assert_cmpint (mizan_chart_text_direction ("GOV.1.3 · level 2"), ==, PANGO_DIRECTION_LTR);
+  g_assert_cmpint (mizan_chart_text_direction ("المستوى 2"), ==, PANGO_DIRECTION_RTL);
+  g_assert_cmpint (mizan_chart_text_direction ("\u200fGOV.1.3 · المستوى 2"), ==, PANGO_DIRECTION_RTL);
+  g_assert_cmpint (mizan_chart_text_direction ("\u061cGOV.1.3"), ==, PANGO_DIRECTION_RTL);
+  g_assert_cmpint (mizan_chart_text_direction ("12 \u200eالمستوى"), ==, PANGO_DIRECTION_LTR);
+  g_assert_cmpint (mizan_chart_text_direction ("1.00 · 55%"), ==, PANGO_DIRECTION_NEUTRAL);
+}
+
+static void
 test_gap_bars_direction (void)
 {
   Fixture fx;
@@ -708,6 +720,7 @@ main (int    argc,
   g_test_add_func ("/charts/dark-background", test_dark_background);
   g_test_add_func ("/charts/transparent-and-clipped", test_transparent_and_clipped);
   g_test_add_func ("/charts/empty-size", test_empty_size);
+  g_test_add_func ("/charts/text-direction", test_text_direction);
   g_test_add_func ("/charts/gap-bars/direction", test_gap_bars_direction);
   g_test_add_func ("/charts/gap-bars/gap-and-not-applicable", test_gap_bars_gap_and_not_applicable);
   g_test_add_func ("/charts/gap-bars/shrink", test_gap_bars_shrink);
