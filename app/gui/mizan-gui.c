@@ -21,6 +21,7 @@
 #include "mizan-practice-row.h"
 #include "mizan-preferences-window.h"
 #include "mizan-questionnaire.h"
+#include "mizan-restore-dialog.h"
 #include "mizan-results-page.h"
 #include "mizan-roadmap-page.h"
 #include "mizan-compare-page.h"
@@ -53,6 +54,7 @@ mizan_gui_init (void)
       g_type_ensure (MIZAN_TYPE_PRACTICE_ROW);
       g_type_ensure (MIZAN_TYPE_PREFERENCES_WINDOW);
       g_type_ensure (MIZAN_TYPE_QUESTIONNAIRE);
+      g_type_ensure (MIZAN_TYPE_RESTORE_DIALOG);
       g_type_ensure (MIZAN_TYPE_RESULTS_PAGE);
       g_type_ensure (MIZAN_TYPE_ROADMAP_PAGE);
       g_type_ensure (MIZAN_TYPE_START_PAGE);
