@@ -510,9 +510,8 @@ check_not_truncated (MizanStore  *self,
 
   if (size < (goffset) page_count * page_size)
     {
-      g_autofree char *reason = g_strdup_printf (_("the file is %" G_GOFFSET_FORMAT " bytes, its header says "
-                                                   "%" G_GOFFSET_FORMAT ": it was cut off"),
-                                                 size, (goffset) page_count * page_size);
+      g_autofree char *reason = g_strdup_printf (_("the file is %lld bytes, its header says %lld: it was cut off"),
+                                                 (long long) size, (long long) page_count * page_size);
 
       set_corrupt_error (self, reason, error);
       return FALSE;
