@@ -39,7 +39,13 @@ struct _MizanServerHttp
   gint64                  started_us;
   gboolean                https;
 
-  GHashTable             *idle;        /* GSocket → idle timeout source id, between requests */
+  /* Every request and every idle keep-alive connection has the same
+   * timeout, so each queue is in the order of its deadlines; one timer a
+   * second closes what is due, where a timer each would cost more. */
+  GQueue                  requests_due;  /* Request, by deadline */
+  GQueue                  idle_due;      /* IdleWatch, by deadline */
+  GHashTable             *idle;          /* GSocket → its IdleWatch, between requests */
+  guint                   sweep_id;
   guint                   in_flight;
   gboolean                stopping;
   gboolean                stopped;
@@ -61,10 +67,14 @@ typedef struct {
   gboolean           active;      /* its headers were read: it counts as in flight */
   gboolean           done;
   const char        *endpoint;    /* metrics and log label */
-  guint              timeout_id;
+  GList              due;         /* in self->requests_due while it can time out */
+  gint64             deadline_us;
 } Request;
 
 static void check_stopped (MizanServerHttp *self);
+static void on_got_chunk (SoupServerMessage *msg,
+                          GBytes            *chunk,
+                          gpointer           user_data);
 
 void
 mizan_server_http_options_init (MizanServerHttpOptions *options)
@@ -78,9 +88,18 @@ mizan_server_http_options_init (MizanServerHttpOptions *options)
 }
 
 static void
+request_unwatch (Request *req)
+{
+  if (req->due.data == NULL)
+    return;
+  g_queue_unlink (&req->self->requests_due, &req->due);
+  req->due.data = NULL;
+}
+
+static void
 request_free (Request *req)
 {
-  g_clear_handle_id (&req->timeout_id, g_source_remove);
+  request_unwatch (req);
   g_clear_pointer (&req->body, g_byte_array_unref);
   g_free (req);
 }
@@ -669,6 +688,9 @@ early_handler (SoupServer        *server,
   if (req != NULL)
     req->collect = strcmp (path, SUBMISSIONS_PATH) == 0 &&
                    strcmp (soup_server_message_get_method (msg), "POST") == 0;
+  /* Only a submission's body is read; any other is dropped by libsoup unseen. */
+  if (req != NULL && req->collect)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
 
   if (self->stopping)
     {
@@ -689,48 +711,21 @@ early_handler (SoupServer        *server,
 
 /* Request life cycle ------------------------------------------------------ */
 
-static gboolean
-on_request_timeout (gpointer user_data)
-{
-  Request *req = user_data;
-  GSocket *socket = soup_server_message_get_socket (req->msg);
-
-  req->timeout_id = 0;
-  /* shutdown, not close: libsoup still owns the descriptor and now reads EOF. */
-  if (socket != NULL)
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* A keep-alive connection between two requests has no message whose timer
- * could close it, so the connection gets its own. */
+/* A keep-alive connection between two requests has no message whose
+ * deadline could close it, so the connection gets its own. */
 typedef struct {
   MizanServerHttp *self;
   GSocket         *socket;
+  GList            due;          /* in self->idle_due */
+  gint64           deadline_us;
 } IdleWatch;
 
 static void
 idle_watch_free (IdleWatch *watch)
 {
+  g_queue_unlink (&watch->self->idle_due, &watch->due);
   g_object_unref (watch->socket);
   g_free (watch);
-}
-
-static gboolean
-on_idle_timeout (gpointer user_data)
-{
-  IdleWatch *watch = user_data;
-
-  /* The source ends here: take its entry out without removing it again. */
-  g_hash_table_steal (watch->self->idle, watch->socket);
-  g_socket_shutdown (watch->socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-idle_source_remove (gpointer data)
-{
-  g_source_remove (GPOINTER_TO_UINT (data));
 }
 
 static void
@@ -739,7 +734,6 @@ watch_idle (MizanServerHttp   *self,
 {
   GSocket *socket = soup_server_message_get_socket (msg);
   IdleWatch *watch;
-  guint id;
 
   if (socket == NULL)
     return;
@@ -748,9 +742,39 @@ watch_idle (MizanServerHttp   *self,
   watch = g_new0 (IdleWatch, 1);
   watch->self = self;
   watch->socket = g_object_ref (socket);
-  id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, self->options.request_timeout,
-                                   on_idle_timeout, watch, (GDestroyNotify) idle_watch_free);
-  g_hash_table_replace (self->idle, socket, GUINT_TO_POINTER (id));
+  watch->due.data = watch;
+  watch->deadline_us = g_get_monotonic_time () + (gint64) self->options.request_timeout * G_USEC_PER_SEC;
+  g_hash_table_replace (self->idle, socket, watch);
+  g_queue_push_tail_link (&self->idle_due, &watch->due);
+}
+
+/* shutdown, not close: libsoup still owns the descriptor and now reads EOF. */
+static gboolean
+on_sweep (gpointer user_data)
+{
+  MizanServerHttp *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  GList *head;
+
+  while ((head = g_queue_peek_head_link (&self->requests_due)) != NULL &&
+         ((Request *) head->data)->deadline_us <= now)
+    {
+      Request *req = head->data;
+      GSocket *socket = soup_server_message_get_socket (req->msg);
+
+      request_unwatch (req);
+      if (socket != NULL)
+        g_socket_shutdown (socket, TRUE, TRUE, NULL);
+    }
+  while ((head = g_queue_peek_head_link (&self->idle_due)) != NULL &&
+         ((IdleWatch *) head->data)->deadline_us <= now)
+    {
+      IdleWatch *watch = head->data;
+
+      g_socket_shutdown (watch->socket, TRUE, TRUE, NULL);
+      g_hash_table_remove (self->idle, watch->socket);
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -804,10 +828,11 @@ on_request_started (SoupServer        *server,
   req->endpoint = "other";
   g_object_set_data_full (G_OBJECT (msg), "mizan-request", req, (GDestroyNotify) request_free);
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), req);
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
   /* Covers a slow sender, a client that does not read its answer, and an
    * idle keep-alive connection (whose next request has "started"). */
-  req->timeout_id = g_timeout_add_seconds (self->options.request_timeout, on_request_timeout, req);
+  req->deadline_us = req->started_us + (gint64) self->options.request_timeout * G_USEC_PER_SEC;
+  req->due.data = req;
+  g_queue_push_tail_link (&self->requests_due, &req->due);
 
   if (soup_server_message_get_socket (msg) != NULL)
     g_hash_table_remove (self->idle, soup_server_message_get_socket (msg));
@@ -836,7 +861,7 @@ request_ended (MizanServerHttp   *self,
   if (req == NULL || req->done)
     return;
   req->done = TRUE;
-  g_clear_handle_id (&req->timeout_id, g_source_remove);
+  request_unwatch (req);
   if (status != 0 && !self->stopping)
     watch_idle (self, msg);
   if (!req->active)
@@ -957,13 +982,15 @@ mizan_server_http_dispose (GObject *object)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_handle_id (&self->stop_deadline_id, g_source_remove);
-  g_clear_pointer (&self->idle, g_hash_table_unref);
+  g_clear_handle_id (&self->sweep_id, g_source_remove);
   if (self->server != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->server, self);
       soup_server_disconnect (self->server);
       g_clear_object (&self->server);
     }
+  /* After the server: its messages' requests leave requests_due as they go. */
+  g_clear_pointer (&self->idle, g_hash_table_unref);
 
   G_OBJECT_CLASS (mizan_server_http_parent_class)->dispose (object);
 }
@@ -995,7 +1022,8 @@ static void
 mizan_server_http_init (MizanServerHttp *self)
 {
   self->metrics = mizan_server_metrics_new ();
-  self->idle = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, idle_source_remove);
+  self->idle = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) idle_watch_free);
+  self->sweep_id = g_timeout_add_seconds (1, on_sweep, self);
   self->started_us = g_get_monotonic_time ();
 }
 

@@ -3,24 +3,46 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mizan-server-metrics.h"
 
 typedef struct {
-  guint64 count;
-  double  seconds;
+  const char *method;     /* string constants of the caller: never copied */
+  const char *endpoint;
+  guint       status;
+  guint64     count;
+  double      seconds;
 } Counter;
 
 struct _MizanServerMetrics
 {
-  GHashTable *requests;   /* "method\tendpoint\tstatus" → Counter */
+  GHashTable *requests;   /* Counter → itself, by method, endpoint and status */
 };
+
+static guint
+counter_hash (gconstpointer key)
+{
+  const Counter *counter = key;
+
+  return (g_str_hash (counter->method) * 31 + g_str_hash (counter->endpoint)) * 31 + counter->status;
+}
+
+static gboolean
+counter_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const Counter *x = a, *y = b;
+
+  return x->status == y->status && strcmp (x->method, y->method) == 0 && strcmp (x->endpoint, y->endpoint) == 0;
+}
 
 MizanServerMetrics *
 mizan_server_metrics_new (void)
 {
   MizanServerMetrics *self = g_new0 (MizanServerMetrics, 1);
 
-  self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->requests = g_hash_table_new_full (counter_hash, counter_equal, g_free, NULL);
   return self;
 }
 
@@ -33,6 +55,7 @@ mizan_server_metrics_free (MizanServerMetrics *self)
   g_free (self);
 }
 
+/* Called once per request: a lookup, no allocation after the first of a series. */
 void
 mizan_server_metrics_request (MizanServerMetrics *self,
                               const char         *method,
@@ -40,23 +63,30 @@ mizan_server_metrics_request (MizanServerMetrics *self,
                               guint               status,
                               double              seconds)
 {
-  g_autofree char *key = g_strdup_printf ("%s\t%s\t%u", method, endpoint, status);
-  Counter *counter = g_hash_table_lookup (self->requests, key);
+  Counter key = { method, endpoint, status, 0, 0.0 };
+  Counter *counter = g_hash_table_lookup (self->requests, &key);
 
   if (counter == NULL)
     {
-      counter = g_new0 (Counter, 1);
-      g_hash_table_insert (self->requests, g_steal_pointer (&key), counter);
+      counter = g_memdup2 (&key, sizeof key);
+      g_hash_table_add (self->requests, counter);
     }
   counter->count++;
   counter->seconds += seconds;
 }
 
 static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
+compare_counters (gconstpointer a,
+                  gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  const Counter *x = *(const Counter * const *) a, *y = *(const Counter * const *) b;
+  int order = strcmp (x->method, y->method);
+
+  if (order == 0)
+    order = strcmp (x->endpoint, y->endpoint);
+  if (order == 0)
+    order = (x->status > y->status) - (x->status < y->status);
+  return order;
 }
 
 char *
@@ -64,39 +94,37 @@ mizan_server_metrics_render (MizanServerMetrics      *self,
                              const MizanServerGauges *gauges)
 {
   GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) counters = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer key;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_hash_table_iter_init (&iter, self->requests);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
+    g_ptr_array_add (counters, key);
   /* Sorted, so that two scrapes list the series in the same order. */
-  g_ptr_array_sort (keys, compare_keys);
+  g_ptr_array_sort (counters, compare_counters);
 
   g_string_append (out,
                    "# HELP mizan_http_requests_total HTTP requests answered, by method, endpoint and status (0: aborted).\n"
                    "# TYPE mizan_http_requests_total counter\n");
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < counters->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (keys, i), "\t", 3);
-      Counter *counter = g_hash_table_lookup (self->requests, g_ptr_array_index (keys, i));
+      const Counter *counter = g_ptr_array_index (counters, i);
 
-      g_string_append_printf (out, "mizan_http_requests_total{method=\"%s\",endpoint=\"%s\",status=\"%s\"} %" G_GUINT64_FORMAT "\n",
-                              parts[0], parts[1], parts[2], counter->count);
+      g_string_append_printf (out, "mizan_http_requests_total{method=\"%s\",endpoint=\"%s\",status=\"%u\"} %" G_GUINT64_FORMAT "\n",
+                              counter->method, counter->endpoint, counter->status, counter->count);
     }
 
   g_string_append (out,
                    "# HELP mizan_http_request_duration_seconds_sum Time spent answering, by method and endpoint.\n"
                    "# TYPE mizan_http_request_duration_seconds_sum counter\n");
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < counters->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (keys, i), "\t", 3);
-      Counter *counter = g_hash_table_lookup (self->requests, g_ptr_array_index (keys, i));
+      const Counter *counter = g_ptr_array_index (counters, i);
 
-      g_string_append_printf (out, "mizan_http_request_duration_seconds_sum{method=\"%s\",endpoint=\"%s\",status=\"%s\"} %s\n",
-                              parts[0], parts[1], parts[2],
+      g_string_append_printf (out, "mizan_http_request_duration_seconds_sum{method=\"%s\",endpoint=\"%s\",status=\"%u\"} %s\n",
+                              counter->method, counter->endpoint, counter->status,
                               g_ascii_formatd (number, sizeof number, "%.6f", counter->seconds));
     }
 

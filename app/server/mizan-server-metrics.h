@@ -18,7 +18,8 @@ typedef struct {
 
 MizanServerMetrics *mizan_server_metrics_new     (void);
 void                mizan_server_metrics_free    (MizanServerMetrics      *self);
-/* @endpoint is a fixed label ("submissions", …); @status 0 for an aborted request. */
+/* @method and @endpoint are fixed labels ("GET", "submissions", …): string
+ * constants, kept by pointer, never copied. @status 0 for an aborted request. */
 void                mizan_server_metrics_request (MizanServerMetrics      *self,
                                                   const char              *method,
                                                   const char              *endpoint,

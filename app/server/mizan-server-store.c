@@ -55,6 +55,7 @@ struct _MizanServerStore
 
   char         *path;
   sqlite3      *db;        /* main thread */
+  sqlite3_stmt *find_token; /* on db, prepared once: every request looks up its token */
   sqlite3      *writer_db; /* writer thread */
   GThread      *writer;
   GAsyncQueue  *queue;     /* Op */
@@ -618,6 +619,7 @@ mizan_server_store_close (MizanServerStore *self)
       g_thread_join (g_steal_pointer (&self->writer));
     }
   g_clear_pointer (&self->writer_db, sqlite3_close);
+  g_clear_pointer (&self->find_token, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -683,7 +685,8 @@ mizan_server_store_find_token (MizanServerStore  *self,
                                const guint8      *hash,
                                GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  MizanServerToken *token = NULL;
   int rc;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_STORE (self), NULL);
@@ -691,16 +694,22 @@ mizan_server_store_find_token (MizanServerStore  *self,
   if (!check_open (self, error))
     return NULL;
   /* Read every time: `token revoke` from another process takes effect at once. */
-  stmt = prepare (self->db, "SELECT id, role, country, created, coalesce (revoked, 0) FROM tokens WHERE hash = ?1", error);
-  if (stmt == NULL)
-    return NULL;
+  if (self->find_token == NULL &&
+      sqlite3_prepare_v3 (self->db, "SELECT id, role, country, created, coalesce (revoked, 0) FROM tokens WHERE hash = ?1",
+                          -1, SQLITE_PREPARE_PERSISTENT, &self->find_token, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, "preparing a statement", error);
+      return NULL;
+    }
+  stmt = self->find_token;
   sqlite3_bind_blob (stmt, 1, hash, MIZAN_SERVER_TOKEN_HASH_SIZE, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return token_from_row (stmt);
-  if (rc != SQLITE_DONE)
+    token = token_from_row (stmt);
+  else if (rc != SQLITE_DONE)
     set_sqlite_error (self->db, "looking up a token", error);
-  return NULL;
+  sqlite3_reset (stmt);
+  return token;
 }
 
 GPtrArray *

@@ -3,7 +3,9 @@
 
 Loads 100,000 submissions over HTTP (submissions/s), then measures benchmark
 queries/s and p50/p99 latency with wrk, and the same with nginx serving the
-benchmark JSON as a static file; prints the ratio. Prints figures, asserts none.
+benchmark JSON as a static file; prints the ratio. A third server, soup-floor,
+answers with the same bytes from a SoupServer that does nothing else: the most
+any libsoup server can reach here. Prints figures, asserts none.
 Usage: bench-server.py PATH-TO-mizan-server [N-SUBMISSIONS]   (nginx and wrk from Debian; root for nginx)"""
 import importlib.util
 import json
@@ -23,6 +25,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # bench.sh runs every benchmark with the build folder; the harness takes the server binary.
 if len(sys.argv) > 1 and os.path.isdir(sys.argv[1]):
     sys.argv[1] = os.path.join(sys.argv[1], 'app', 'server', 'mizan-server')
+# Beside it in the build folder: the bare SoupServer (tests/bench/soup-floor.c).
+SOUP_FLOOR = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), '..', '..', 'tests', 'bench', 'soup-floor') \
+    if len(sys.argv) > 1 else None
 sys.path.insert(0, os.path.join(HERE, '..'))
 _spec = importlib.util.spec_from_file_location('server_harness', os.path.join(HERE, '..', 'server', 'test-server.py'))
 harness = importlib.util.module_from_spec(_spec)
@@ -178,12 +183,23 @@ def main():
             static = wrk(f'http://127.0.0.1:{port}/benchmarks.json')
         finally:
             stop_nginx(nginx_root)
+        floor = None
+        if SOUP_FLOOR and os.path.exists(SOUP_FLOOR):
+            bare = subprocess.Popen([SOUP_FLOOR, os.path.join(nginx_root, 'www', 'benchmarks.json')],
+                                    stdout=subprocess.PIPE, text=True)
+            try:
+                floor = wrk(f'http://127.0.0.1:{bare.stdout.readline().strip()}{QUERY}')
+            finally:
+                bare.kill()
+                bare.wait()
 
         print(f'answer: {len(body)} bytes, {json.loads(body)["n"]} submissions in the group; '
               f'wrk: 2 threads, 16 connections, {DURATION} s each')
-        for name, r in (('mizan-server benchmarks', mizan), ('nginx static file     ', static)):
-            print(f'{name}: {r["rps"]:.0f} queries/s, p50 {r["p50"]:.3f} ms, p99 {r["p99"]:.3f} ms'
-                  + (f', {r["errors"]} non-2xx' if r['errors'] else ''))
+        for name, r in (('mizan-server benchmarks', mizan), ('nginx static file     ', static),
+                        ('bare SoupServer       ', floor)):
+            if r is not None:
+                print(f'{name}: {r["rps"]:.0f} queries/s, p50 {r["p50"]:.3f} ms, p99 {r["p99"]:.3f} ms'
+                      + (f', {r["errors"]} non-2xx' if r['errors'] else ''))
         print(f'ratio nginx / mizan-server: {static["rps"] / mizan["rps"]:.2f}x queries/s, '
               f'p50 {mizan["p50"] / static["p50"]:.2f}x, p99 {mizan["p99"] / static["p99"]:.2f}x '
               f'(aim: within 3x)')
@@ -194,6 +210,10 @@ def main():
               f'p99 {mizan["p99"]:.2f} ms | | |')
         print(f'| server: queries/s beside nginx serving the same JSON | nginx {ratio:.2f}× faster '
               f'(nginx {static["rps"]:.0f}/s, p99 {static["p99"]:.2f} ms) | within 3× | {"yes" if ratio <= 3 else "**no**"} |')
+        if floor is not None:
+            print(f'| server: a bare SoupServer answering the same bytes, beside nginx and mizan-server '
+                  f'| {floor["rps"]:.0f} queries/s: nginx {static["rps"] / floor["rps"]:.2f}× faster, '
+                  f'mizan-server at {mizan["rps"] / floor["rps"] * 100:.0f} % of it | — (the floor under libsoup) | — |')
         return 0
     finally:
         s.close()
