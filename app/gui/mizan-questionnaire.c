@@ -302,7 +302,8 @@ filter_search (gpointer item,
   MizanQuestionnaire *self = user_data;
   MizanPractice *practice;
 
-  if (self->session == NULL)
+  /* Nothing searched, nothing listed: the hidden list then costs no rows. */
+  if (self->session == NULL || self->needle == NULL || self->needle[0] == '\0')
     return FALSE;
   practice = mizan_framework_lookup_practice (mizan_session_get_framework (self->session),
                                               gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
