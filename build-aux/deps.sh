@@ -7,7 +7,7 @@ BUILD_PACKAGES=(
   libcairo2-dev libpango1.0-dev libsoup-3.0-dev glib-networking
   iso-codes fonts-cantarell fonts-noto-core
   librsvg2-dev
-  libgtk-4-dev libadwaita-1-dev
+  libgtk-4-dev libadwaita-1-dev libepoxy-dev
   desktop-file-utils appstream shared-mime-info
   librsvg2-dev libxlsxwriter-dev
 )

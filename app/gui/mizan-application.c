@@ -8,6 +8,7 @@
 #include "mizan-backup.h"
 #include "mizan-gui.h"
 #include "mizan-preferences-window.h"
+#include "mizan-renderer.h"
 #include "mizan-sharing.h"
 #include "mizan-restore-dialog.h"
 #include "mizan-window.h"
@@ -180,6 +181,7 @@ mizan_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (mizan_application_parent_class)->startup (application);
 
+  mizan_renderer_choose ();
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->catalog = mizan_catalog_new_default ();

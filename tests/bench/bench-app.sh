@@ -86,8 +86,20 @@ row () {   # WHAT MIZAN-FIGURES PEER-FIGURES
     "$(echo "$r <= 1.0" | bc -l | sed 's/1/yes/; s/0/**no**/')"
 }
 
-row "first run, nothing open" "$(measure "$mizan")" "$(measure gnome-text-editor --standalone)"
-row "built-in model open" "$(measure "$mizan" "$tmp/model.mizan")" \
-  "$(measure gnome-text-editor --standalone "$src/data/frameworks/oic-ccmm.json")"
-echo "(gnome-text-editor: Debian 12's, with no file, then with the built-in model's JSON open;"
-echo " first frame: the first damage the X server sees on the new window; memory: VmRSS 2 s after it)"
+# The renderer Mizan chose here (mizan-renderer.c: cairo where OpenGL is a
+# software rasterizer, else GTK's own choice), named in the rows.
+chosen=$(MIZAN_BENCH_SWITCHES=0 "$builddir/tests/bench/switch-probe" 2>&1 >/dev/null | sed -n 's/^renderer: //p')
+if [ "$chosen" = cairo ]; then drawn="cairo, OpenGL being software here"; else drawn="GTK's default renderer"; fi
+
+editor_empty=$(measure gnome-text-editor --standalone)
+editor_model=$(measure gnome-text-editor --standalone "$src/data/frameworks/oic-ccmm.json")
+row "first run, nothing open ($drawn)" "$(measure "$mizan")" "$editor_empty"
+row "built-in model open ($drawn)" "$(measure "$mizan" "$tmp/model.mizan")" "$editor_model"
+# The same program told to draw with OpenGL, as it does on a machine with a
+# GPU driver: what that costs on this machine's software rasterizer.
+if [ "$chosen" = cairo ]; then
+  row "built-in model open, OpenGL forced (GSK_RENDERER=gl)" "$(GSK_RENDERER=gl measure "$mizan" "$tmp/model.mizan")" "$editor_model"
+fi
+echo "(gnome-text-editor: Debian 12's, with no file, then with the built-in model's JSON open, drawing with"
+echo " GTK's default renderer; first frame: the first damage the X server sees on the new window;"
+echo " memory: VmRSS 2 s after it)"
