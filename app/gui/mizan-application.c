@@ -10,6 +10,7 @@
 #include "mizan-preferences-window.h"
 #include "mizan-renderer.h"
 #include "mizan-sharing.h"
+#include "mizan-toolkit-catalogs.h"
 #include "mizan-restore-dialog.h"
 #include "mizan-window.h"
 
@@ -182,6 +183,7 @@ mizan_application_startup (GApplication *application)
   G_APPLICATION_CLASS (mizan_application_parent_class)->startup (application);
 
   mizan_renderer_choose ();
+  mizan_toolkit_catalogs_bind ();
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->catalog = mizan_catalog_new_default ();

@@ -11,6 +11,7 @@ import sys
 import tempfile
 import shutil
 import gettext
+import glob
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -62,6 +63,7 @@ class English:
                     self.add(text)
         self.add_framework(lang)
         self.add_countries(lang)
+        self.add_toolkit(lang)
 
     def add(self, text):
         literal = DIRECTIVE.split(text.replace('%%', '%'))
@@ -96,6 +98,24 @@ class English:
         for country in countries:
             if iso.gettext(country['name']) != country['name']:
                 self.exact.add(country['name'])
+
+    def add_toolkit(self, lang):
+        """libadwaita's English (the msgids of any of its catalogues): its About and
+        Preferences windows must speak the language too, through the system's
+        catalogue or, where the system has none, Mizan's (po/toolkit/)."""
+        english = set()
+        for path in glob.glob('/usr/share/locale/*/LC_MESSAGES/libadwaita.mo'):
+            with open(path, 'rb') as f:
+                english |= {k for k in gettext.GNUTranslations(f)._catalog if isinstance(k, str) and k}
+        catalog = None
+        for localedir in ('/usr/share/locale', os.path.join(os.environ['MIZAN_LOCALEDIR'], 'toolkit')):
+            if catalog is None and gettext.find('libadwaita', localedir, [lang]):
+                catalog = gettext.translation('libadwaita', localedir, [lang])
+        for msgid in english:
+            # Left as it is in a catalogue: a name, the same in both languages.
+            if catalog is None or catalog.gettext(msgid) != msgid:
+                for text in {msgid, re.sub(r'_(?=\w)', '', msgid)}:
+                    self.add(text)
 
     def find(self, text):
         """The English message @text shows, or None."""
