@@ -13,7 +13,7 @@
 
 static const char * const domains[] = { "libadwaita", NULL };
 
-/* The folder of a domain's catalogue for @language, if @base holds one. */
+/* Whether the locale folder @base holds @domain's catalogue for @language. */
 static gboolean
 has_catalogue (const char *base,
                const char *language,

@@ -58,12 +58,15 @@ class English:
                     translated = catalog.gettext(msgid)
                 if translated == msgid:
                     continue       # the same in this language: "Score", "COMSTECH", "%s %s"
-                # A mnemonic's underscore is not part of the accessible name.
-                for text in {msgid, re.sub(r'_(?=\w)', '', msgid)}:
-                    self.add(text)
+                self.add_message(msgid)
         self.add_framework(lang)
         self.add_countries(lang)
         self.add_toolkit(lang)
+
+    def add_message(self, msgid):
+        # A mnemonic's underscore is not part of the accessible name.
+        for text in {msgid, re.sub(r'_(?=\w)', '', msgid)}:
+            self.add(text)
 
     def add(self, text):
         literal = DIRECTIVE.split(text.replace('%%', '%'))
@@ -114,8 +117,7 @@ class English:
         for msgid in english:
             # Left as it is in a catalogue: a name, the same in both languages.
             if catalog is None or catalog.gettext(msgid) != msgid:
-                for text in {msgid, re.sub(r'_(?=\w)', '', msgid)}:
-                    self.add(text)
+                self.add_message(msgid)
 
     def find(self, text):
         """The English message @text shows, or None."""
