@@ -446,11 +446,13 @@ commit_batch (MizanServerStore *self,
     {
       Op *op = g_ptr_array_index (batch, i);
 
+      /* Counted down first: the answer may reach the main thread at once, and
+       * a stop waiting there for the last write must see it done. */
+      g_atomic_int_dec_and_test (&self->pending);
       if (ok)
         g_task_return_int (op->task, outcomes[i]);
       else
         g_task_return_error (op->task, g_error_copy (error));
-      g_atomic_int_dec_and_test (&self->pending);
     }
 }
 

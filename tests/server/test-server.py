@@ -57,6 +57,22 @@ class Response:
         return f'<{self.status} {self.body[:300]!r}>'
 
 
+def where_stuck(pid):
+    """Each thread's kernel wait channel and, where gdb is installed, its stack."""
+    lines = []
+    for tid in sorted(os.listdir(f'/proc/{pid}/task'), key=int):
+        try:
+            with open(f'/proc/{pid}/task/{tid}/comm') as f, open(f'/proc/{pid}/task/{tid}/wchan') as w:
+                lines.append(f'# thread {tid} {f.read().strip()}: waiting in {w.read().strip() or "-"}')
+        except OSError:
+            pass
+    if shutil.which('gdb'):
+        p = subprocess.run(['gdb', '-p', str(pid), '-batch', '-nx', '-ex', 'thread apply all bt'],
+                           capture_output=True, text=True, timeout=60)
+        lines += ['# ' + line for line in p.stdout.splitlines() if line.startswith(('#', 'Thread'))]
+    return '\n'.join(lines)
+
+
 class Server:
     """One mizan-server process on 127.0.0.1 port 0, with its own database."""
 
@@ -119,6 +135,7 @@ class Server:
             try:
                 rc = self.stop(timeout=15)
             except subprocess.TimeoutExpired:
+                print('# the server is stuck; where its threads are:\n' + where_stuck(self.proc.pid), flush=True)
                 self.proc.kill()
                 self.proc.wait()
                 self.proc.stdout.close()
