@@ -9,7 +9,7 @@ BUILD_PACKAGES=(
   librsvg2-dev
   libgtk-4-dev libadwaita-1-dev libepoxy-dev
   desktop-file-utils appstream shared-mime-info
-  librsvg2-dev libxlsxwriter-dev
+  libxlsxwriter-dev
 )
 # The suite runs under a virtual display and a private D-Bus session, as
 # the desktop app's widget and end-to-end tests need.

@@ -44,7 +44,8 @@ def main():
             continue
         for source in module.get('sources', []):
             if source.get('type') in ('archive', 'file'):
-                want(source.get('url', '').startswith('https://') and len(source.get('sha256', '')) == 64,
+                urls = [source.get('url', '')] + source.get('mirror-urls', [])
+                want(all(url.startswith('https://') for url in urls) and len(source.get('sha256', '')) == 64,
                      '%s: a download without https or sha256' % module.get('name'))
     for problem in problems:
         print(problem)
