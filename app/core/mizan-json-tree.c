@@ -299,7 +299,7 @@ parse_escape (Parser     *s,
               const char *open)
 {
   const char *escape = s->p;
-  gunichar u;
+  gunichar u = 0;
 
   s->p++;
   if (s->p >= s->end)
@@ -335,7 +335,7 @@ parse_escape (Parser     *s,
   if (u >= 0xD800 && u <= 0xDBFF)
     {
       const char *second = s->p;
-      gunichar low;
+      gunichar low = 0;
 
       if (s->end - s->p < 2 || s->p[0] != '\\' || s->p[1] != 'u')
         return parser_fail (s, escape, _("“\\u%04X” starts a surrogate pair that is not "
