@@ -98,11 +98,11 @@ def wrk(url, token=None, connections=16, threads=2):
             'errors': int(non2xx.group(1)) if non2xx else 0}
 
 
-def start_nginx(root, port):
+def start_nginx(root, port, workers):
     conf = os.path.join(root, 'nginx.conf')
     with open(conf, 'w') as f:
         f.write(f'''
-worker_processes 2;
+worker_processes {workers};
 pid {root}/nginx.pid;
 error_log {root}/error.log;
 events {{ worker_connections 1024; }}
@@ -178,11 +178,16 @@ def main():
         with socket.socket() as sock:
             sock.bind(('127.0.0.1', 0))
             port = sock.getsockname()[1]
-        start_nginx(nginx_root, port)
-        try:
-            static = wrk(f'http://127.0.0.1:{port}/benchmarks.json')
-        finally:
-            stop_nginx(nginx_root)
+        # As many workers as cores (Debian's nginx.conf says auto), and one,
+        # process for process beside mizan-server.
+        static = {}
+        for workers in (os.cpu_count(), 1):
+            start_nginx(nginx_root, port, workers)
+            try:
+                static[workers] = wrk(f'http://127.0.0.1:{port}/benchmarks.json')
+            finally:
+                stop_nginx(nginx_root)
+        static, single = static[os.cpu_count()], static[1]
         floor = None
         if SOUP_FLOOR and os.path.exists(SOUP_FLOOR):
             bare = subprocess.Popen([SOUP_FLOOR, os.path.join(nginx_root, 'www', 'benchmarks.json')],
@@ -196,7 +201,7 @@ def main():
         print(f'answer: {len(body)} bytes, {json.loads(body)["n"]} submissions in the group; '
               f'wrk: 2 threads, 16 connections, {DURATION} s each')
         for name, r in (('mizan-server benchmarks', mizan), ('nginx static file     ', static),
-                        ('bare SoupServer       ', floor)):
+                        ('nginx, one worker     ', single), ('bare SoupServer       ', floor)):
             if r is not None:
                 print(f'{name}: {r["rps"]:.0f} queries/s, p50 {r["p50"]:.3f} ms, p99 {r["p99"]:.3f} ms'
                       + (f', {r["errors"]} non-2xx' if r['errors'] else ''))
@@ -210,6 +215,9 @@ def main():
               f'p99 {mizan["p99"]:.2f} ms | | |')
         print(f'| server: queries/s beside nginx serving the same JSON | nginx {ratio:.2f}× faster '
               f'(nginx {static["rps"]:.0f}/s, p99 {static["p99"]:.2f} ms) | within 3× | {"yes" if ratio <= 3 else "**no**"} |')
+        print(f'| server: the same, nginx with one worker process (mizan-server is one process) '
+              f'| nginx {single["rps"] / mizan["rps"]:.2f}× faster (nginx {single["rps"]:.0f}/s, '
+              f'p99 {single["p99"]:.2f} ms) | within 3× | {"yes" if single["rps"] / mizan["rps"] <= 3 else "**no**"} |')
         if floor is not None:
             print(f'| server: a bare SoupServer answering the same bytes, beside nginx and mizan-server '
                   f'| {floor["rps"]:.0f} queries/s: nginx {static["rps"] / floor["rps"]:.2f}× faster, '
