@@ -159,6 +159,10 @@ class Visit:
         env = dict(os.environ)
         env['XDG_DATA_HOME'] = os.path.join(self.tmp, 'data')
         env['XDG_CONFIG_HOME'] = os.path.join(self.tmp, 'config')
+        # Every window button GTK can show, so that all their descriptions are read.
+        os.makedirs(os.path.join(self.tmp, 'config', 'gtk-4.0'))
+        with open(os.path.join(self.tmp, 'config', 'gtk-4.0', 'settings.ini'), 'w') as f:
+            f.write('[Settings]\ngtk-decoration-layout=menu:minimize,maximize,close\n')
         env['GTK_A11Y'] = 'atspi'
         env['GSETTINGS_BACKEND'] = 'memory'
         env.pop('NO_AT_BRIDGE', None)
