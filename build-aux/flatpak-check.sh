@@ -1,6 +1,7 @@
 #!/bin/bash
-# flatpak-check.sh — builds flatpak/org.comstech.Mizan.json with flatpak-builder where Flathub is out of reach
-# Usage: build-aux/flatpak-check.sh [WORKDIR]     (as root; default WORKDIR /var/tmp/mizan-flatpak)
+# flatpak-check.sh — builds a manifest of flatpak/ with flatpak-builder where Flathub is out of reach
+# Usage: build-aux/flatpak-check.sh [WORKDIR [MANIFEST]]   (as root; default /var/tmp/mizan-flatpak
+#        and flatpak/org.comstech.Mizan.json; flatpak/org.comstech.Mizan.Devel.json is the other)
 #
 # The manifest asks for the GNOME 44 runtime, which only Flathub has. On a
 # machine that reaches Debian's archive but not Flathub, this script makes a
@@ -14,6 +15,8 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/var/tmp/mizan-flatpak}
+source_manifest=$(realpath "${2:-$top/flatpak/org.comstech.Mizan.json}")
+app_id=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["app-id"])' "$source_manifest")
 root=$work/root            # Debian 12, minbase plus the build packages
 runtime=$work/runtime      # the same, laid out as a Flatpak runtime
 export FLATPAK_USER_DIR=$work/installation
@@ -79,8 +82,8 @@ EOF
 fi
 
 echo "== building the manifest on the stand-in"
-manifest=$work/org.comstech.Mizan.json
-python3 - "$top/flatpak/org.comstech.Mizan.json" "$manifest" "$standin" "$branch" "$top" <<'EOF'
+manifest=$work/$app_id.json
+python3 - "$source_manifest" "$manifest" "$standin" "$branch" "$top" <<'EOF'
 import json, sys
 source, target, standin, branch, top = sys.argv[1:]
 with open(source, encoding='utf-8') as f:
@@ -98,14 +101,14 @@ flatpak-builder --user --force-clean --install --state-dir="$work/state" \
   --repo="$work/app-repo" "$work/build-dir" "$manifest"
 
 echo "== running it in the sandbox"
-flatpak --user info org.comstech.Mizan
-flatpak --user run --command=mizan-cli org.comstech.Mizan --version
-flatpak --user run --command=sh org.comstech.Mizan -c 'ls /app/bin /app/lib | tr "\n" " "; echo'
+flatpak --user info "$app_id"
+flatpak --user run --command=mizan-cli "$app_id" --version
+flatpak --user run --command=sh "$app_id" -c 'ls /app/bin /app/lib | tr "\n" " "; echo'
 for lang in en ar; do
-  shot=$work/window-$lang.png
+  shot=$work/$app_id-$lang.png
   LANGUAGE=$lang LANG=$([ $lang = ar ] && echo ar_EG.UTF-8 || echo en_US.UTF-8) \
     xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -c "
-      flatpak --user run org.comstech.Mizan & app=\$!
+      flatpak --user run '$app_id' & app=\$!
       sleep 12
       import -window root '$shot'
       kill \$app; wait \$app 2>/dev/null || true"

@@ -607,6 +607,10 @@ static void
 mizan_window_init (MizanWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+#if MIZAN_DEVELOPMENT
+  /* libadwaita's stripes: a development build is told apart at a glance. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);

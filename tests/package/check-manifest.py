@@ -39,6 +39,11 @@ def main():
         app = modules[-1]
         want(app.get('name') == 'mizan' and app.get('buildsystem') == 'meson',
              'the last module is not mizan built with meson')
+        opts = app.get('config-opts', [])
+        want('-Dtests=false' in opts, 'mizan is built with its test suite (-Dtests=false is missing)')
+        devel = app_id.endswith('.Devel')
+        want(('-Dprofile=development' in opts) == devel,
+             'the development profile is %s' % ('missing' if devel else 'set in a release manifest'))
     for module in modules:
         if not isinstance(module, dict):
             continue
