@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh — installs what is missing, builds Mizan and runs the whole test suite
 # Usage: build-aux/test.sh [--quick | --sanitize | --fuzz [SECONDS]]
-#   (none)      the suite in build/, then again under ASan + UBSan in build-sanitize/,
+#   (none)      the suite in build/, the package checks of the development profile in
+#               build-dev/, the suite again under ASan + UBSan in build-sanitize/,
 #               then each fuzz harness for a short while (CI runs this)
 #   --quick     only the suite in build/ (while working)
 #   --sanitize  only the ASan + UBSan suite
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/deps.sh
 
-stages=(normal sanitize fuzz)
+stages=(normal development sanitize fuzz)
 fuzz_seconds=${MIZAN_FUZZ_SECONDS:-20}
 case "${1:-}" in
   '') ;;
@@ -27,13 +28,15 @@ ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 logs=()
 status=0
 
-# Builds BUILDDIR with the remaining options and runs meson test there.
+# Builds BUILDDIR with the remaining options and runs meson test there, only
+# the suites in suites[] when it is not empty.
+suites=()
 run_suite () {
   local builddir=$1; shift
   setup_build "$builddir" "$@"
   ninja -C "$builddir"
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
-    meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=1
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 ${suites[@]/#/--suite=} || status=1
   echo "# $builddir: $(python3 build-aux/test-summary.py "$builddir/meson-logs/testlog.json" || true)"
   logs+=("$builddir/meson-logs/testlog.json")
 }
@@ -43,6 +46,12 @@ for stage in "${stages[@]}"; do
   case $stage in
     normal)
       run_suite build ;;
+    development)
+      # The .Devel app is a second set of file names (desktop file, icons,
+      # MIME file, metainfo): the package checks see that they agree.
+      suites=(package)
+      run_suite build-dev -Dprofile=development
+      suites=() ;;
     sanitize)
       (
         export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1

@@ -86,6 +86,15 @@ def main():
             for lang in langs:
                 if not any(s.get(xml_lang) == lang for s in component.findall('summary')):
                     problems.append('the metainfo has no summary in ' + lang)
+        # Before the icon theme's cache knows the app (or outside a prefix GNOME
+        # reads), the window and About show the icon the binary carries, under
+        # the same name as the desktop entry's Icon=.
+        app = os.path.join(bindir, 'mizan')
+        if os.path.isfile(app):
+            listed = subprocess.run(['gresource', 'list', app], capture_output=True, text=True)
+            for kind, name in (('scalable', a.app_id + '.svg'), ('symbolic', a.app_id + '-symbolic.svg')):
+                if '/org/comstech/Mizan/icons/%s/apps/%s' % (kind, name) not in listed.stdout.split():
+                    problems.append('mizan carries no %s icon named %s in its resources' % (kind, name))
         for lang in langs:
             mo = os.path.join(localedir, lang, 'LC_MESSAGES', 'mizan.mo')
             if os.path.isfile(mo) and os.path.getsize(mo) < 1024:
