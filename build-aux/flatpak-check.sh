@@ -3,7 +3,7 @@
 # Usage: build-aux/flatpak-check.sh [WORKDIR [MANIFEST]]   (as root; default /var/tmp/mizan-flatpak
 #        and flatpak/org.comstech.Mizan.json; flatpak/org.comstech.Mizan.Devel.json is the other)
 #
-# The manifest asks for the GNOME 44 runtime, which only Flathub has. On a
+# The manifest asks for the GNOME 50 runtime, which only Flathub has. On a
 # machine that reaches Debian's archive but not Flathub, this script makes a
 # stand-in runtime from Debian 12 (the libraries Mizan is developed against),
 # builds a copy of the manifest that names it instead, with the manifest's own
