@@ -241,28 +241,15 @@ def test_disk_full_keeps_last_good_state():
         h.close()
 
 
-def nobody():
-    os.setgid(65534)
-    os.setuid(65534)
-
-
-def run_where_folder_is_read_only(folder, cmd, env):
-    """Runs cmd where it may not write into folder, whose files' modes say so.
-    Root ignores file modes, so as root the command runs as nobody; where nobody
-    cannot reach the build or the frameworks (a clone under /root, mode 0700),
-    it runs as root in its own mount namespace with folder mounted read-only."""
+def without_privileges(cmd):
+    """cmd such that file modes bind it. Root ignores them (its capabilities
+    override them), so as root cmd runs still as root but with no capability
+    at all: as the owner of the test's files it is bound by their modes like
+    any user, and it can still reach a build under /root (mode 0700), which
+    another user could not."""
     if os.getuid() != 0:
-        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60)
-    try:
-        reachable = subprocess.run([CLI, 'frameworks'], capture_output=True, env=env, timeout=60,
-                                   preexec_fn=nobody).returncode == 0
-    except PermissionError:
-        reachable = False
-    if reachable:
-        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, preexec_fn=nobody)
-    script = 'mount --bind -o ro "$0" "$0" && exec "$@"'
-    return subprocess.run(['unshare', '--mount', '--propagation', 'private', 'sh', '-c', script, folder] + cmd,
-                          capture_output=True, text=True, env=env, timeout=60)
+        return cmd
+    return ['setpriv', '--bounding-set=-all', '--inh-caps=-all', '--'] + cmd
 
 
 def test_read_only_folder_keeps_last_good_state():
@@ -279,7 +266,8 @@ def test_read_only_folder_keeps_last_good_state():
         os.chmod(h.dir, 0o555)
         try:
             env = dict(h.env, HOME=h.dir)
-            proc = run_where_folder_is_read_only(h.dir, [CLI, '--db', h.db, 'import', path], env)
+            proc = subprocess.run(without_privileges([CLI, '--db', h.db, 'import', path]),
+                                  capture_output=True, text=True, env=env, timeout=60)
             message = one_line_error(proc)
             assert h.db in message, message
             assert re.search(r'allowed to write|read-only|readonly', message, re.I), message
