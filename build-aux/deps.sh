@@ -37,8 +37,10 @@ BENCH_PACKAGES=(
 )
 
 # The fuzz harnesses (build-aux/fuzz.sh): clang with libFuzzer and the
-# sanitizer runtimes.
-FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# sanitizer runtimes, and llvm for llvm-symbolizer: without it clang's
+# sanitizers print no function names, and build-aux/lsan.supp, which names
+# libsoup's function, suppresses nothing.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev llvm)
 
 ensure_packages () {
   local missing=() pkg
