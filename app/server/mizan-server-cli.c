@@ -96,6 +96,7 @@ print_help (void)
             "  --rate N               requests per second per token (default: 10)\n"
             "  --burst N              requests a token may make at once (default: 100)\n"
             "  --request-timeout S    seconds a request may take, idle connections included (default: 30)\n"
+            "  --threads N            threads answering HTTP, 1 to 64 (default: two per processor)\n"
             "  --quiet                no request log on stderr\n"
             "  --help, --version\n"));
 }
@@ -129,6 +130,34 @@ take_value (int          argc,
   return FALSE;
 }
 
+/* take_value() of a whole number from @min to @max; @problem (already
+ * translated) is the usage error for any other value. */
+static gboolean
+take_unsigned (int          argc,
+               char       **argv,
+               int         *i,
+               const char  *name,
+               guint64      min,
+               guint64      max,
+               const char  *problem,
+               guint       *out,
+               int         *status)
+{
+  const char *value = NULL;
+  guint64 number;
+
+  if (!take_value (argc, argv, i, name, &value, status))
+    return FALSE;
+  if (*status < 0)
+    {
+      if (g_ascii_string_to_unsigned (value, 10, min, max, &number, NULL))
+        *out = (guint) number;
+      else
+        *status = usage_error ("%s", problem);
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_double (const char *text,
               double      min,
@@ -149,6 +178,7 @@ parse_options (int      argc,
                char   **argv,
                Options *options)
 {
+  g_autofree char *k_problem = g_strdup_printf (_("--k must be a whole number from 2 to %d"), MAX_K);
   int i;
 
   for (i = 1; i < argc && argv[i][0] == '-'; i++)
@@ -189,15 +219,15 @@ parse_options (int      argc,
           continue;
         }
 
-      if (take_value (argc, argv, &i, "--k", &value, &status))
+      if (take_unsigned (argc, argv, &i, "--k", 2, MAX_K, k_problem, &options->k, &status) ||
+          take_unsigned (argc, argv, &i, "--request-timeout", 1, 3600,
+                         _("--request-timeout must be a number of seconds from 1 to 3600"),
+                         &options->http.request_timeout, &status) ||
+          take_unsigned (argc, argv, &i, "--threads", 1, 64, _("--threads must be a whole number from 1 to 64"),
+                         &options->http.threads, &status))
         {
-          guint64 k;
-
           if (status >= 0)
             return -status - 1;
-          if (!g_ascii_string_to_unsigned (value, 10, 2, MAX_K, &k, NULL))
-            return -usage_error (_("--k must be a whole number from 2 to %d"), MAX_K) - 1;
-          options->k = (guint) k;
           continue;
         }
       if (take_value (argc, argv, &i, "--rate", &value, &status))
@@ -214,17 +244,6 @@ parse_options (int      argc,
             return -status - 1;
           if (!parse_double (value, 1.0, &options->http.burst))
             return -usage_error (_("--burst must be a number of at least 1")) - 1;
-          continue;
-        }
-      if (take_value (argc, argv, &i, "--request-timeout", &value, &status))
-        {
-          guint64 seconds;
-
-          if (status >= 0)
-            return -status - 1;
-          if (!g_ascii_string_to_unsigned (value, 10, 1, 3600, &seconds, NULL))
-            return -usage_error (_("--request-timeout must be a number of seconds from 1 to 3600")) - 1;
-          options->http.request_timeout = (guint) seconds;
           continue;
         }
 
@@ -554,6 +573,8 @@ serve (Options *options)
     return fail ("%s", error->message);
 
   url = mizan_server_http_get_url (http);
+  if (!options->http.quiet)
+    fprintf (stderr, "mizan-server: answering on %u threads\n", mizan_server_http_get_n_workers (http));
   printf ("listening on %s\n", url ? url : options->listen);
   fflush (stdout);
 

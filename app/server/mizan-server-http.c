@@ -1,5 +1,5 @@
 /* mizan-server-http.c — the HTTP side of mizan-server: routes, authentication, limits, shutdown
- * Bodies are collected by us, capped, never by libsoup; a write is answered only once it is committed. */
+ * One SoupServer per worker thread, each on its own SO_REUSEPORT socket; a write is answered only once it is committed. */
 
 #include "config.h"
 
@@ -16,6 +16,7 @@
 #include "mizan-countries.h"
 #include "mizan-server-http.h"
 #include "mizan-server-metrics.h"
+#include "mizan-server-socket.h"
 #include "mizan-server-tokens.h"
 #include "mizan-server-validate.h"
 
@@ -24,30 +25,47 @@
 #define STATUS_TOO_MANY_REQUESTS 429
 /* Time the in-flight requests get after SIGTERM beyond one request timeout. */
 #define STOP_GRACE_SECONDS 5
+#define MAX_WORKERS 64
+
+/* One SoupServer and the thread that runs it. Worker 0 runs on the main
+ * context of the thread that made the server (signals, stop); the others
+ * each on a thread and main context of their own. Everything in a worker
+ * is touched only from its thread, but for in_flight, which the main
+ * thread adds up. */
+typedef struct {
+  MizanServerHttp *self;
+  GMainContext    *context;
+  GMainLoop       *loop;        /* workers 1… */
+  GThread         *thread;      /* workers 1… */
+  SoupServer      *server;
+
+  /* Every request and every idle keep-alive connection has the same
+   * timeout, so each queue is in the order of its deadlines; one timer a
+   * second closes what is due, where a timer each would cost more. */
+  GQueue           requests_due;  /* Request, by deadline */
+  GQueue           idle_due;      /* IdleWatch, by deadline */
+  GHashTable      *idle;          /* GSocket → its IdleWatch, between requests */
+  GSource         *sweep;
+  int              in_flight;     /* atomic */
+} Worker;
 
 struct _MizanServerHttp
 {
   GObject                 parent_instance;
 
-  SoupServer             *server;
   MizanServerStore       *store;
   MizanServerModel       *model;
   MizanServerHttpOptions  options;
   MizanServerMetrics     *metrics;
   MizanRateLimiter       *limiter;
+  GMainContext           *main_context;
   GMainLoop              *loop;
   gint64                  started_us;
   gboolean                https;
 
-  /* Every request and every idle keep-alive connection has the same
-   * timeout, so each queue is in the order of its deadlines; one timer a
-   * second closes what is due, where a timer each would cost more. */
-  GQueue                  requests_due;  /* Request, by deadline */
-  GQueue                  idle_due;      /* IdleWatch, by deadline */
-  GHashTable             *idle;          /* GSocket → its IdleWatch, between requests */
-  guint                   sweep_id;
-  guint                   in_flight;
-  gboolean                stopping;
+  GPtrArray              *workers;   /* Worker; worker 0 always exists */
+  gboolean                running;   /* the threads of workers 1… are started */
+  int                     stopping;  /* atomic: read by every worker */
   gboolean                stopped;
   guint                   stop_deadline_id;
   guint                   sigterm_id;
@@ -59,6 +77,7 @@ G_DEFINE_FINAL_TYPE (MizanServerHttp, mizan_server_http, G_TYPE_OBJECT)
 /* What we keep about one request, for as long as libsoup keeps its message. */
 typedef struct {
   MizanServerHttp   *self;
+  Worker            *worker;
   SoupServerMessage *msg;
   gint64             started_us;
   GByteArray        *body;
@@ -67,11 +86,12 @@ typedef struct {
   gboolean           active;      /* its headers were read: it counts as in flight */
   gboolean           done;
   const char        *endpoint;    /* metrics and log label */
-  GList              due;         /* in self->requests_due while it can time out */
+  GList              due;         /* in worker->requests_due while it can time out */
   gint64             deadline_us;
 } Request;
 
 static void check_stopped (MizanServerHttp *self);
+static void notify_stop_progress (MizanServerHttp *self);
 static void on_got_chunk (SoupServerMessage *msg,
                           GBytes            *chunk,
                           gpointer           user_data);
@@ -85,6 +105,23 @@ mizan_server_http_options_init (MizanServerHttpOptions *options)
   options->request_timeout = 30;
   options->quiet = FALSE;
   options->allow_plain_http = FALSE;
+  options->threads = 0;
+}
+
+static gboolean
+is_stopping (MizanServerHttp *self)
+{
+  return g_atomic_int_get (&self->stopping) != 0;
+}
+
+static guint
+count_in_flight (MizanServerHttp *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->workers->len; i++)
+    n += (guint) g_atomic_int_get (&((Worker *) g_ptr_array_index (self->workers, i))->in_flight);
+  return n;
 }
 
 static void
@@ -92,7 +129,7 @@ request_unwatch (Request *req)
 {
   if (req->due.data == NULL)
     return;
-  g_queue_unlink (&req->self->requests_due, &req->due);
+  g_queue_unlink (&req->worker->requests_due, &req->due);
   req->due.data = NULL;
 }
 
@@ -104,10 +141,14 @@ request_free (Request *req)
   g_free (req);
 }
 
+/* A quark made once: g_object_get_data() would look the name up under
+ * GLib's global quark lock, twice a request, on every worker. */
+G_DEFINE_QUARK (mizan-request, request)
+
 static Request *
 get_request (SoupServerMessage *msg)
 {
-  return g_object_get_data (G_OBJECT (msg), "mizan-request");
+  return g_object_get_qdata (G_OBJECT (msg), request_quark ());
 }
 
 /* Answers ----------------------------------------------------------------- */
@@ -276,8 +317,7 @@ authorize (MizanServerHttp   *self,
 typedef struct {
   MizanServerHttp       *self;
   SoupServerMessage     *msg;
-  MizanServerSubmission *submission;   /* put */
-  char                  *id;           /* delete */
+  char                  *id;
 } WriteData;
 
 static void
@@ -285,9 +325,35 @@ write_data_free (WriteData *data)
 {
   g_object_unref (data->self);
   g_object_unref (data->msg);
-  mizan_server_submission_free (data->submission);
   g_free (data->id);
   g_free (data);
+}
+
+/* On the store's writer thread, in commit order: the figures follow the
+ * database exactly, whichever workers the writes came from. */
+static void
+on_committed (MizanServerWriteResult   outcome,
+              const char              *id,
+              MizanServerSubmission  **submission,
+              gpointer                 user_data)
+{
+  MizanServerHttp *self = user_data;
+
+  switch (outcome)
+    {
+    case MIZAN_SERVER_WRITE_CREATED:
+    case MIZAN_SERVER_WRITE_REPLACED:
+      if (*submission != NULL)
+        mizan_server_model_put (self->model, g_steal_pointer (submission));
+      break;
+    case MIZAN_SERVER_WRITE_DELETED:
+      mizan_server_model_remove (self->model, id);
+      break;
+    case MIZAN_SERVER_WRITE_NOT_FOUND:
+    case MIZAN_SERVER_WRITE_FORBIDDEN:
+    default:
+      break;
+    }
 }
 
 static void
@@ -326,21 +392,14 @@ write_done (GObject      *source,
   else
     switch (outcome)
       {
+      /* The figures already hold it (on_committed). */
       case MIZAN_SERVER_WRITE_CREATED:
+        respond_written (data->msg, data->id, SOUP_STATUS_CREATED, "created");
+        break;
       case MIZAN_SERVER_WRITE_REPLACED:
-        {
-          g_autofree char *id = g_strdup (data->submission->id);
-
-          /* The model follows the database, in commit order. */
-          mizan_server_model_put (self->model, g_steal_pointer (&data->submission));
-          if (outcome == MIZAN_SERVER_WRITE_CREATED)
-            respond_written (data->msg, id, SOUP_STATUS_CREATED, "created");
-          else
-            respond_written (data->msg, id, SOUP_STATUS_OK, "replaced");
-        }
+        respond_written (data->msg, data->id, SOUP_STATUS_OK, "replaced");
         break;
       case MIZAN_SERVER_WRITE_DELETED:
-        mizan_server_model_remove (self->model, data->id);
         respond_bytes (data->msg, SOUP_STATUS_NO_CONTENT, NULL, NULL);
         break;
       case MIZAN_SERVER_WRITE_NOT_FOUND:
@@ -358,7 +417,7 @@ write_done (GObject      *source,
   /* Safe when the client has gone meanwhile: libsoup then ignores it. */
   soup_server_message_unpause (data->msg);
   write_data_free (data);
-  check_stopped (self);
+  notify_stop_progress (self);
 }
 
 static void
@@ -413,9 +472,9 @@ handle_submit (MizanServerHttp   *self,
   data = g_new0 (WriteData, 1);
   data->self = g_object_ref (self);
   data->msg = g_object_ref (msg);
-  data->submission = g_steal_pointer (&submission);
+  data->id = g_strdup (submission->id);
   soup_server_message_pause (msg);
-  mizan_server_store_put_async (self->store, data->submission, NULL, write_done, data);
+  mizan_server_store_put_async (self->store, g_steal_pointer (&submission), NULL, write_done, data);
 }
 
 static void
@@ -574,9 +633,9 @@ handle_healthz (MizanServerHttp   *self,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, self->stopping ? "stopping" : "ok");
+  json_builder_add_string_value (builder, is_stopping (self) ? "stopping" : "ok");
   json_builder_end_object (builder);
-  respond_json (msg, self->stopping ? SOUP_STATUS_SERVICE_UNAVAILABLE : SOUP_STATUS_OK, builder);
+  respond_json (msg, is_stopping (self) ? SOUP_STATUS_SERVICE_UNAVAILABLE : SOUP_STATUS_OK, builder);
 }
 
 static void
@@ -591,8 +650,9 @@ handle_metrics (MizanServerHttp   *self,
   /* In steps of k: the figure itself never tells that fewer than k exist. */
   gauges.submissions_stored = mizan_server_model_get_n_submissions (self->model) / k * k;
   gauges.k = k;
-  gauges.in_flight = self->in_flight;
+  gauges.in_flight = count_in_flight (self);
   gauges.pending_writes = mizan_server_store_get_pending (self->store);
+  gauges.workers = self->workers->len;
   gauges.uptime_seconds = (double) (g_get_monotonic_time () - self->started_us) / G_USEC_PER_SEC;
   text = mizan_server_metrics_render (self->metrics, &gauges);
   bytes = g_bytes_new_take (text, strlen (text));
@@ -608,7 +668,7 @@ handle_request (SoupServer        *server,
                 GHashTable        *query,
                 gpointer           user_data)
 {
-  MizanServerHttp *self = user_data;
+  MizanServerHttp *self = ((Worker *) user_data)->self;
   Request *req = get_request (msg);
   const char *method = soup_server_message_get_method (msg);
   gboolean get = strcmp (method, "GET") == 0;
@@ -679,9 +739,17 @@ early_handler (SoupServer        *server,
                GHashTable        *query,
                gpointer           user_data)
 {
-  MizanServerHttp *self = user_data;
+  MizanServerHttp *self = ((Worker *) user_data)->self;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   Request *req = get_request (msg);
+
+  /* Here the headers are read: from now on it counts as in flight. */
+  if (req != NULL && !req->active)
+    {
+      req->active = TRUE;
+      req->started_us = g_get_monotonic_time ();
+      g_atomic_int_inc (&req->worker->in_flight);
+    }
 
   /* We collect the body ourselves, up to the limit; libsoup would keep all of it. */
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
@@ -692,7 +760,7 @@ early_handler (SoupServer        *server,
   if (req != NULL && req->collect)
     g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), req);
 
-  if (self->stopping)
+  if (is_stopping (self))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "stopping",
@@ -714,24 +782,25 @@ early_handler (SoupServer        *server,
 /* A keep-alive connection between two requests has no message whose
  * deadline could close it, so the connection gets its own. */
 typedef struct {
-  MizanServerHttp *self;
+  Worker          *worker;
   GSocket         *socket;
-  GList            due;          /* in self->idle_due */
+  GList            due;          /* in worker->idle_due */
   gint64           deadline_us;
 } IdleWatch;
 
 static void
 idle_watch_free (IdleWatch *watch)
 {
-  g_queue_unlink (&watch->self->idle_due, &watch->due);
+  g_queue_unlink (&watch->worker->idle_due, &watch->due);
   g_object_unref (watch->socket);
   g_free (watch);
 }
 
 static void
-watch_idle (MizanServerHttp   *self,
+watch_idle (Worker            *worker,
             SoupServerMessage *msg)
 {
+  MizanServerHttp *self = worker->self;
   GSocket *socket = soup_server_message_get_socket (msg);
   IdleWatch *watch;
 
@@ -740,23 +809,23 @@ watch_idle (MizanServerHttp   *self,
   /* The watch holds the socket, so its address cannot be reused as a key
    * while the entry exists. */
   watch = g_new0 (IdleWatch, 1);
-  watch->self = self;
+  watch->worker = worker;
   watch->socket = g_object_ref (socket);
   watch->due.data = watch;
   watch->deadline_us = g_get_monotonic_time () + (gint64) self->options.request_timeout * G_USEC_PER_SEC;
-  g_hash_table_replace (self->idle, socket, watch);
-  g_queue_push_tail_link (&self->idle_due, &watch->due);
+  g_hash_table_replace (worker->idle, socket, watch);
+  g_queue_push_tail_link (&worker->idle_due, &watch->due);
 }
 
 /* shutdown, not close: libsoup still owns the descriptor and now reads EOF. */
 static gboolean
 on_sweep (gpointer user_data)
 {
-  MizanServerHttp *self = user_data;
+  Worker *worker = user_data;
   gint64 now = g_get_monotonic_time ();
   GList *head;
 
-  while ((head = g_queue_peek_head_link (&self->requests_due)) != NULL &&
+  while ((head = g_queue_peek_head_link (&worker->requests_due)) != NULL &&
          ((Request *) head->data)->deadline_us <= now)
     {
       Request *req = head->data;
@@ -766,29 +835,15 @@ on_sweep (gpointer user_data)
       if (socket != NULL)
         g_socket_shutdown (socket, TRUE, TRUE, NULL);
     }
-  while ((head = g_queue_peek_head_link (&self->idle_due)) != NULL &&
+  while ((head = g_queue_peek_head_link (&worker->idle_due)) != NULL &&
          ((IdleWatch *) head->data)->deadline_us <= now)
     {
       IdleWatch *watch = head->data;
 
       g_socket_shutdown (watch->socket, TRUE, TRUE, NULL);
-      g_hash_table_remove (self->idle, watch->socket);
+      g_hash_table_remove (worker->idle, watch->socket);
     }
   return G_SOURCE_CONTINUE;
-}
-
-static void
-on_got_headers (SoupServerMessage *msg,
-                gpointer           user_data)
-{
-  Request *req = user_data;
-
-  if (!req->active)
-    {
-      req->active = TRUE;
-      req->started_us = g_get_monotonic_time ();
-      req->self->in_flight++;
-    }
 }
 
 static void
@@ -819,23 +874,24 @@ on_request_started (SoupServer        *server,
                     SoupServerMessage *msg,
                     gpointer           user_data)
 {
-  MizanServerHttp *self = user_data;
+  Worker *worker = user_data;
+  MizanServerHttp *self = worker->self;
   Request *req = g_new0 (Request, 1);
 
   req->self = self;
+  req->worker = worker;
   req->msg = msg;
   req->started_us = g_get_monotonic_time ();
   req->endpoint = "other";
-  g_object_set_data_full (G_OBJECT (msg), "mizan-request", req, (GDestroyNotify) request_free);
-  g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), req);
+  g_object_set_qdata_full (G_OBJECT (msg), request_quark (), req, (GDestroyNotify) request_free);
   /* Covers a slow sender, a client that does not read its answer, and an
    * idle keep-alive connection (whose next request has "started"). */
   req->deadline_us = req->started_us + (gint64) self->options.request_timeout * G_USEC_PER_SEC;
   req->due.data = req;
-  g_queue_push_tail_link (&self->requests_due, &req->due);
+  g_queue_push_tail_link (&worker->requests_due, &req->due);
 
   if (soup_server_message_get_socket (msg) != NULL)
-    g_hash_table_remove (self->idle, soup_server_message_get_socket (msg));
+    g_hash_table_remove (worker->idle, soup_server_message_get_socket (msg));
 }
 
 static const char *
@@ -851,10 +907,11 @@ method_label (SoupServerMessage *msg)
 }
 
 static void
-request_ended (MizanServerHttp   *self,
+request_ended (Worker            *worker,
                SoupServerMessage *msg,
                guint              status)
 {
+  MizanServerHttp *self = worker->self;
   Request *req = get_request (msg);
   double seconds;
 
@@ -862,9 +919,11 @@ request_ended (MizanServerHttp   *self,
     return;
   req->done = TRUE;
   request_unwatch (req);
-  if (status != 0 && !self->stopping)
-    watch_idle (self, msg);
-  if (!req->active)
+  if (status != 0 && !is_stopping (self))
+    watch_idle (worker, msg);
+  /* Refused by libsoup before any handler of ours (a path with "..", a
+   * wrong scheme): logged and counted, but never in flight. */
+  if (!req->active && (status == 0 || soup_server_message_get_method (msg) == NULL))
     return;
 
   seconds = (double) (g_get_monotonic_time () - req->started_us) / G_USEC_PER_SEC;
@@ -878,8 +937,11 @@ request_ended (MizanServerHttp   *self,
       g_printerr ("%s %s %s %u %.1f ms\n", stamp, method_label (msg), req->endpoint, status, seconds * 1000.0);
     }
 
-  self->in_flight--;
-  check_stopped (self);
+  if (req->active)
+    {
+      g_atomic_int_dec_and_test (&worker->in_flight);
+      notify_stop_progress (self);
+    }
 }
 
 static void
@@ -900,6 +962,43 @@ on_request_aborted (SoupServer        *server,
 
 /* Stopping ---------------------------------------------------------------- */
 
+/* On the worker's own thread. */
+static gboolean
+worker_stop_listening (gpointer user_data)
+{
+  Worker *worker = user_data;
+  g_autoptr(GSList) listeners = soup_server_get_listeners (worker->server);
+
+  /* A listening socket shut down refuses new connections at once, while
+   * the connections already accepted carry on. */
+  for (GSList *l = listeners; l != NULL; l = l->next)
+    g_socket_shutdown (l->data, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+worker_finish (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  soup_server_disconnect (worker->server);
+  if (worker->loop != NULL)
+    g_main_loop_quit (worker->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs @func on @worker's thread: now when that is this one (or the worker
+ * is not running yet), else as soon as its main loop gets to it. */
+static void
+worker_invoke (Worker      *worker,
+               GSourceFunc  func)
+{
+  if (worker->thread == NULL || g_main_context_is_owner (worker->context))
+    func (worker);
+  else
+    g_main_context_invoke (worker->context, func, worker);
+}
+
 static void
 finish_stop (MizanServerHttp *self)
 {
@@ -907,19 +1006,49 @@ finish_stop (MizanServerHttp *self)
     return;
   self->stopped = TRUE;
   g_clear_handle_id (&self->stop_deadline_id, g_source_remove);
-  soup_server_disconnect (self->server);
+  for (guint i = 0; i < self->workers->len; i++)
+    worker_invoke (g_ptr_array_index (self->workers, i), worker_finish);
+  for (guint i = 1; i < self->workers->len; i++)
+    {
+      Worker *worker = g_ptr_array_index (self->workers, i);
+
+      if (worker->thread != NULL)
+        g_thread_join (g_steal_pointer (&worker->thread));
+    }
   /* Commits whatever is still queued before closing. */
   mizan_server_store_close (self->store);
   if (self->loop != NULL)
     g_main_loop_quit (self->loop);
 }
 
+/* On the main context. */
 static void
 check_stopped (MizanServerHttp *self)
 {
-  if (self->stopping && !self->stopped &&
-      self->in_flight == 0 && mizan_server_store_get_pending (self->store) == 0)
+  if (is_stopping (self) && !self->stopped &&
+      count_in_flight (self) == 0 && mizan_server_store_get_pending (self->store) == 0)
     finish_stop (self);
+}
+
+static gboolean
+check_stopped_cb (gpointer user_data)
+{
+  check_stopped (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* From any worker: once stopping, each finished request or write may be
+ * the last, which the main context decides. */
+static void
+notify_stop_progress (MizanServerHttp *self)
+{
+  if (!is_stopping (self))
+    return;
+  if (g_main_context_is_owner (self->main_context))
+    check_stopped (self);
+  else
+    g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, check_stopped_cb,
+                                g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -929,7 +1058,7 @@ on_stop_deadline (gpointer user_data)
 
   self->stop_deadline_id = 0;
   g_printerr ("mizan-server: %u requests still in flight after the grace period; stopping anyway\n",
-              self->in_flight);
+              count_in_flight (self));
   finish_stop (self);
   return G_SOURCE_REMOVE;
 }
@@ -937,22 +1066,17 @@ on_stop_deadline (gpointer user_data)
 void
 mizan_server_http_stop (MizanServerHttp *self)
 {
-  g_autoptr(GSList) listeners = NULL;
-
   g_return_if_fail (MIZAN_IS_SERVER_HTTP (self));
 
-  if (self->stopping)
+  if (is_stopping (self))
     return;
-  self->stopping = TRUE;
+  g_atomic_int_set (&self->stopping, 1);
 
-  /* A listening socket shut down refuses new connections at once, while
-   * the connections already accepted carry on. */
-  listeners = soup_server_get_listeners (self->server);
-  for (GSList *l = listeners; l != NULL; l = l->next)
-    g_socket_shutdown (l->data, TRUE, TRUE, NULL);
+  for (guint i = 0; i < self->workers->len; i++)
+    worker_invoke (g_ptr_array_index (self->workers, i), worker_stop_listening);
 
   if (!self->options.quiet)
-    g_printerr ("mizan-server: stopping; finishing %u requests in flight\n", self->in_flight);
+    g_printerr ("mizan-server: stopping; finishing %u requests in flight\n", count_in_flight (self));
 
   self->stop_deadline_id = g_timeout_add_seconds (self->options.request_timeout + STOP_GRACE_SECONDS,
                                                   on_stop_deadline, self);
@@ -965,7 +1089,7 @@ on_signal (gpointer user_data)
   MizanServerHttp *self = user_data;
 
   /* A second signal: stop now, still committing what was accepted. */
-  if (self->stopping)
+  if (is_stopping (self))
     finish_stop (self);
   else
     mizan_server_http_stop (self);
@@ -973,6 +1097,65 @@ on_signal (gpointer user_data)
 }
 
 /* Setting up -------------------------------------------------------------- */
+
+/* @context: NULL for the caller's thread-default one (worker 0). */
+static Worker *
+worker_new (MizanServerHttp *self,
+            GMainContext    *context)
+{
+  Worker *worker = g_new0 (Worker, 1);
+
+  worker->self = self;
+  worker->context = context ? g_main_context_ref (context) : g_main_context_ref_thread_default ();
+  worker->idle = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) idle_watch_free);
+  worker->sweep = g_timeout_source_new_seconds (1);
+  g_source_set_callback (worker->sweep, on_sweep, worker, NULL);
+  g_source_attach (worker->sweep, worker->context);
+
+  /* No version in the Server header: nothing to look up in a CVE list. */
+  worker->server = soup_server_new ("server-header", "mizan-server", NULL);
+  soup_server_add_early_handler (worker->server, NULL, early_handler, worker, NULL);
+  soup_server_add_handler (worker->server, NULL, handle_request, worker, NULL);
+  g_signal_connect (worker->server, "request-started", G_CALLBACK (on_request_started), worker);
+  g_signal_connect (worker->server, "request-finished", G_CALLBACK (on_request_finished), worker);
+  g_signal_connect (worker->server, "request-aborted", G_CALLBACK (on_request_aborted), worker);
+  g_ptr_array_add (self->workers, worker);
+  return worker;
+}
+
+/* With its thread ended (or never started). */
+static void
+worker_free (Worker *worker)
+{
+  if (worker->server != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (worker->server, worker);
+      soup_server_disconnect (worker->server);
+      g_clear_object (&worker->server);
+    }
+  /* After the server: its messages' requests leave requests_due as they go. */
+  g_clear_pointer (&worker->idle, g_hash_table_unref);
+  if (worker->sweep != NULL)
+    {
+      g_source_destroy (worker->sweep);
+      g_clear_pointer (&worker->sweep, g_source_unref);
+    }
+  g_clear_pointer (&worker->loop, g_main_loop_unref);
+  g_clear_pointer (&worker->context, g_main_context_unref);
+  g_free (worker);
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  Worker *worker = data;
+
+  /* Connections, their sources and the store's answers all come back here. */
+  g_main_context_push_thread_default (worker->context);
+  g_main_loop_run (worker->loop);
+  g_main_context_pop_thread_default (worker->context);
+  return NULL;
+}
 
 static void
 mizan_server_http_dispose (GObject *object)
@@ -982,15 +1165,21 @@ mizan_server_http_dispose (GObject *object)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_handle_id (&self->stop_deadline_id, g_source_remove);
-  g_clear_handle_id (&self->sweep_id, g_source_remove);
-  if (self->server != NULL)
+  if (self->workers != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->server, self);
-      soup_server_disconnect (self->server);
-      g_clear_object (&self->server);
+      /* Still running only when the owner never ran a stop. */
+      for (guint i = 1; i < self->workers->len; i++)
+        {
+          Worker *worker = g_ptr_array_index (self->workers, i);
+
+          if (worker->thread != NULL)
+            {
+              worker_invoke (worker, worker_finish);
+              g_thread_join (g_steal_pointer (&worker->thread));
+            }
+        }
+      g_clear_pointer (&self->workers, g_ptr_array_unref);
     }
-  /* After the server: its messages' requests leave requests_due as they go. */
-  g_clear_pointer (&self->idle, g_hash_table_unref);
 
   G_OBJECT_CLASS (mizan_server_http_parent_class)->dispose (object);
 }
@@ -1005,6 +1194,7 @@ mizan_server_http_finalize (GObject *object)
   g_clear_pointer (&self->metrics, mizan_server_metrics_free);
   g_clear_pointer (&self->limiter, mizan_rate_limiter_free);
   g_clear_pointer (&self->loop, g_main_loop_unref);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
 
   G_OBJECT_CLASS (mizan_server_http_parent_class)->finalize (object);
 }
@@ -1022,8 +1212,8 @@ static void
 mizan_server_http_init (MizanServerHttp *self)
 {
   self->metrics = mizan_server_metrics_new ();
-  self->idle = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) idle_watch_free);
-  self->sweep_id = g_timeout_add_seconds (1, on_sweep, self);
+  self->workers = g_ptr_array_new_with_free_func ((GDestroyNotify) worker_free);
+  self->main_context = g_main_context_ref_thread_default ();
   self->started_us = g_get_monotonic_time ();
 }
 
@@ -1044,15 +1234,20 @@ mizan_server_http_new (MizanServerStore             *store,
   self->options = *options;
   if (self->options.request_timeout == 0)
     self->options.request_timeout = 30;
+  /* Twice the processors: libsoup's connections stay with the worker that
+   * accepted them, and the kernel spreads them by a hash, so a few busy
+   * keep-alive clients can load one worker and leave another idle; with
+   * more workers than processors the scheduler evens out the load. A
+   * worker waiting for a lock (answers being recomputed after a write)
+   * leaves its processor to another, too. */
+  if (self->options.threads == 0)
+    self->options.threads = 2 * g_get_num_processors ();
+  self->options.threads = CLAMP (self->options.threads, 1, MAX_WORKERS);
   self->limiter = mizan_rate_limiter_new (options->rate, options->burst);
+  mizan_server_store_set_commit_func (store, on_committed, self);
 
-  /* No version in the Server header: nothing to look up in a CVE list. */
-  self->server = soup_server_new ("server-header", "mizan-server", NULL);
-  soup_server_add_early_handler (self->server, NULL, early_handler, self, NULL);
-  soup_server_add_handler (self->server, NULL, handle_request, self, NULL);
-  g_signal_connect (self->server, "request-started", G_CALLBACK (on_request_started), self);
-  g_signal_connect (self->server, "request-finished", G_CALLBACK (on_request_finished), self);
-  g_signal_connect (self->server, "request-aborted", G_CALLBACK (on_request_aborted), self);
+  /* The others come with the sockets to listen on. */
+  worker_new (self, NULL);
   return self;
 }
 
@@ -1093,6 +1288,24 @@ parse_address (const char  *address,
   return g_inet_socket_address_new (inet, (guint16) port);
 }
 
+static gboolean
+worker_listen (Worker                  *worker,
+               GSocket                 *socket,
+               GTlsCertificate         *certificate,
+               SoupServerListenOptions  options,
+               GError                 **error)
+{
+  gboolean ok;
+
+  if (certificate != NULL)
+    soup_server_set_tls_certificate (worker->server, certificate);
+  /* libsoup watches the socket on the thread-default context. */
+  g_main_context_push_thread_default (worker->context);
+  ok = soup_server_listen_socket (worker->server, socket, options, error);
+  g_main_context_pop_thread_default (worker->context);
+  return ok;
+}
+
 gboolean
 mizan_server_http_listen (MizanServerHttp  *self,
                           const char       *address,
@@ -1100,9 +1313,13 @@ mizan_server_http_listen (MizanServerHttp  *self,
                           GError          **error)
 {
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) first = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
   SoupServerListenOptions options = 0;
+  MizanServerSocketMode mode;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), FALSE);
+  g_return_val_if_fail (self->workers->len == 1, FALSE);
 
   socket_address = parse_address (address, error);
   if (socket_address == NULL)
@@ -1125,15 +1342,35 @@ mizan_server_http_listen (MizanServerHttp  *self,
 
   if (certificate != NULL)
     {
-      soup_server_set_tls_certificate (self->server, certificate);
       options |= SOUP_SERVER_LISTEN_HTTPS;
       self->https = TRUE;
     }
 
-  if (!soup_server_listen (self->server, socket_address, options, error))
+  /* The first socket settles the port (when 0 asks for any), the others join it. */
+  mode = self->options.threads > 1 ? MIZAN_SERVER_SOCKET_FIRST : MIZAN_SERVER_SOCKET_ALONE;
+  if ((first = mizan_server_socket_listen (socket_address, mode, error)) == NULL ||
+      !worker_listen (g_ptr_array_index (self->workers, 0), first, certificate, options, error) ||
+      (bound = g_socket_get_local_address (first, error)) == NULL)
     {
       g_prefix_error (error, _("Could not listen on %s: "), address);
       return FALSE;
+    }
+
+  for (guint i = 1; i < self->options.threads; i++)
+    {
+      g_autoptr(GMainContext) context = g_main_context_new ();
+      g_autoptr(GSocket) socket = NULL;
+      Worker *worker = worker_new (self, context);
+
+      worker->loop = g_main_loop_new (context, FALSE);
+      if ((socket = mizan_server_socket_listen (bound, MIZAN_SERVER_SOCKET_JOIN, error)) == NULL ||
+          !worker_listen (worker, socket, certificate, options, error))
+        {
+          g_prefix_error (error, _("Could not listen on %s: "), address);
+          /* Only the listening sockets are open yet: closed with their workers. */
+          g_ptr_array_set_size (self->workers, 1);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -1146,11 +1383,13 @@ mizan_server_http_accept_stream (MizanServerHttp  *self,
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) local = g_inet_socket_address_new (loopback, 80);
   g_autoptr(GSocketAddress) remote = g_inet_socket_address_new (loopback, 40000);
+  Worker *worker;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), FALSE);
   g_return_val_if_fail (G_IS_IO_STREAM (stream), FALSE);
 
-  return soup_server_accept_iostream (self->server, stream, local, remote, error);
+  worker = g_ptr_array_index (self->workers, 0);
+  return soup_server_accept_iostream (worker->server, stream, local, remote, error);
 }
 
 char *
@@ -1163,7 +1402,7 @@ mizan_server_http_get_url (MizanServerHttp *self)
 
   g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), NULL);
 
-  listeners = soup_server_get_listeners (self->server);
+  listeners = soup_server_get_listeners (((Worker *) g_ptr_array_index (self->workers, 0))->server);
   if (listeners == NULL || (local = g_socket_get_local_address (listeners->data, NULL)) == NULL ||
       !G_IS_INET_SOCKET_ADDRESS (local))
     return NULL;
@@ -1175,14 +1414,28 @@ mizan_server_http_get_url (MizanServerHttp *self)
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
 }
 
+guint
+mizan_server_http_get_n_workers (MizanServerHttp *self)
+{
+  g_return_val_if_fail (MIZAN_IS_SERVER_HTTP (self), 0);
+  return self->workers->len;
+}
+
 void
 mizan_server_http_run (MizanServerHttp *self)
 {
   g_return_if_fail (MIZAN_IS_SERVER_HTTP (self));
 
-  self->loop = g_main_loop_new (NULL, FALSE);
+  self->loop = g_main_loop_new (self->main_context, FALSE);
   self->sigterm_id = g_unix_signal_add (SIGTERM, on_signal, self);
   self->sigint_id = g_unix_signal_add (SIGINT, on_signal, self);
+  for (guint i = 1; i < self->workers->len && !self->stopped; i++)
+    {
+      Worker *worker = g_ptr_array_index (self->workers, i);
+      g_autofree char *name = g_strdup_printf ("mizan-http-%u", i);
+
+      worker->thread = g_thread_new (name, worker_main, worker);
+    }
   if (!self->stopped)
     g_main_loop_run (self->loop);
   g_clear_handle_id (&self->sigterm_id, g_source_remove);

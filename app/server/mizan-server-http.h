@@ -1,5 +1,5 @@
 /* mizan-server-http.h — the HTTP side of mizan-server: routes, authentication, limits, shutdown
- * A SoupServer on the main loop; writes go to the store's writer thread and answer after commit. */
+ * One SoupServer per worker thread (worker 0 on the main loop); writes go to the store's writer thread and answer after commit. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,6 +18,7 @@ typedef struct {
   guint    request_timeout;   /* seconds from the first byte to the last of the answer */
   gboolean quiet;             /* no request log lines */
   gboolean allow_plain_http;  /* serve http on a non-loopback address (behind a TLS proxy) */
+  guint    threads;           /* HTTP workers; 0: two per processor */
 } MizanServerHttpOptions;
 
 void mizan_server_http_options_init (MizanServerHttpOptions *options);
@@ -43,8 +44,11 @@ gboolean         mizan_server_http_accept_stream (MizanServerHttp        *self,
                                                   GError                **error);
 /* "http://127.0.0.1:8080", the address actually bound. */
 char            *mizan_server_http_get_url (MizanServerHttp             *self);
+/* Worker threads serving (the main thread's counts as one). */
+guint            mizan_server_http_get_n_workers (MizanServerHttp       *self);
 /* Serves until SIGTERM or SIGINT, then stops accepting, finishes the
- * requests in flight, commits every accepted write and returns. */
+ * requests in flight, commits every accepted write and returns. Call it
+ * from the thread whose thread-default main context made @self. */
 void             mizan_server_http_run    (MizanServerHttp              *self);
 /* Begins the same stop as a signal. */
 void             mizan_server_http_stop   (MizanServerHttp              *self);

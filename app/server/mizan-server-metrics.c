@@ -1,5 +1,6 @@
 /* mizan-server-metrics.c — counters of mizan-server for /metrics (Prometheus text format 0.0.4)
- * Labels come only from fixed lists (method, endpoint, status), so no caller can grow the series. */
+ * Labels come only from fixed lists (method, endpoint, status), so no caller can grow the series.
+ * Thread-safe: every HTTP worker counts into the one table. */
 
 #include "config.h"
 
@@ -17,6 +18,7 @@ typedef struct {
 
 struct _MizanServerMetrics
 {
+  GMutex      lock;
   GHashTable *requests;   /* Counter → itself, by method, endpoint and status */
 };
 
@@ -43,6 +45,7 @@ mizan_server_metrics_new (void)
   MizanServerMetrics *self = g_new0 (MizanServerMetrics, 1);
 
   self->requests = g_hash_table_new_full (counter_hash, counter_equal, g_free, NULL);
+  g_mutex_init (&self->lock);
   return self;
 }
 
@@ -52,6 +55,7 @@ mizan_server_metrics_free (MizanServerMetrics *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->requests);
+  g_mutex_clear (&self->lock);
   g_free (self);
 }
 
@@ -64,6 +68,7 @@ mizan_server_metrics_request (MizanServerMetrics *self,
                               double              seconds)
 {
   Counter key = { method, endpoint, status, 0, 0.0 };
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   Counter *counter = g_hash_table_lookup (self->requests, &key);
 
   if (counter == NULL)
@@ -95,6 +100,7 @@ mizan_server_metrics_render (MizanServerMetrics      *self,
 {
   GString *out = g_string_new (NULL);
   g_autoptr(GPtrArray) counters = g_ptr_array_new ();
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   GHashTableIter iter;
   gpointer key;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -140,8 +146,12 @@ mizan_server_metrics_render (MizanServerMetrics      *self,
                           "mizan_http_requests_in_flight %u\n"
                           "# HELP mizan_store_pending_writes Writes waiting for their transaction to commit.\n"
                           "# TYPE mizan_store_pending_writes gauge\n"
-                          "mizan_store_pending_writes %u\n",
-                          gauges->submissions_stored, gauges->k, gauges->in_flight, gauges->pending_writes);
+                          "mizan_store_pending_writes %u\n"
+                          "# HELP mizan_http_workers Threads answering HTTP requests.\n"
+                          "# TYPE mizan_http_workers gauge\n"
+                          "mizan_http_workers %u\n",
+                          gauges->submissions_stored, gauges->k, gauges->in_flight, gauges->pending_writes,
+                          gauges->workers);
   g_string_append_printf (out,
                           "# HELP mizan_uptime_seconds Seconds since the server started.\n"
                           "# TYPE mizan_uptime_seconds gauge\n"

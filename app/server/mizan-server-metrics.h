@@ -12,6 +12,7 @@ typedef struct {
   guint  submissions_stored;   /* already coarsened by the caller */
   guint  k;
   guint  in_flight;
+  guint  workers;
   guint  pending_writes;
   double uptime_seconds;
 } MizanServerGauges;

@@ -1,5 +1,6 @@
 /* mizan-server-model.c — the stored submissions in memory, and the answers computed from them
- * Every figure goes through MizanDisclosure first; a suppressed group is answered without its count. */
+ * Every figure goes through MizanDisclosure first; a suppressed group is answered without its count.
+ * Thread-safe: the HTTP workers read it while the store's writer thread changes it. */
 
 #include "config.h"
 
@@ -34,6 +35,10 @@ struct _FrameworkState {
 struct _MizanServerModel
 {
   GObject       parent_instance;
+
+  /* The HTTP workers read, the store's writer thread changes: lock covers
+   * states and entries, and so every answer and its cache. */
+  GMutex        lock;
 
   MizanCatalog *catalog;
   GStrv         countries;
@@ -83,6 +88,7 @@ mizan_server_model_finalize (GObject *object)
   g_clear_pointer (&self->country_index, g_hash_table_unref);
   g_clear_pointer (&self->countries, g_strfreev);
   g_clear_object (&self->catalog);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (mizan_server_model_parent_class)->finalize (object);
 }
@@ -102,6 +108,7 @@ mizan_server_model_init (MizanServerModel *self)
                                         (GDestroyNotify) framework_state_free);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
   self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->lock);
 }
 
 MizanServerModel *
@@ -194,15 +201,12 @@ detach_entry (Entry *entry)
   state_changed (entry->state);
 }
 
-gboolean
-mizan_server_model_remove (MizanServerModel *self,
-                           const char       *id)
+static gboolean
+remove_locked (MizanServerModel *self,
+               const char       *id)
 {
-  Entry *entry;
+  Entry *entry = g_hash_table_lookup (self->entries, id);
 
-  g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), FALSE);
-
-  entry = g_hash_table_lookup (self->entries, id);
   if (entry == NULL)
     return FALSE;
   detach_entry (entry);
@@ -210,16 +214,30 @@ mizan_server_model_remove (MizanServerModel *self,
 }
 
 gboolean
+mizan_server_model_remove (MizanServerModel *self,
+                           const char       *id)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return remove_locked (self, id);
+}
+
+gboolean
 mizan_server_model_put (MizanServerModel      *self,
                         MizanServerSubmission *submission)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   Entry *entry;
   int country, sector, size;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), FALSE);
   g_return_val_if_fail (submission != NULL, FALSE);
 
-  mizan_server_model_remove (self, submission->id);
+  locker = g_mutex_locker_new (&self->lock);
+  remove_locked (self, submission->id);
 
   country = mizan_server_model_country_index (self, submission->country);
   sector = vocabulary_index (mizan_sectors_get_all (), submission->sector);
@@ -251,7 +269,11 @@ mizan_server_model_put (MizanServerModel      *self,
 guint
 mizan_server_model_get_n_submissions (MizanServerModel *self)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
+
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), 0);
+
+  locker = g_mutex_locker_new (&self->lock);
   return g_hash_table_size (self->entries);
 }
 
@@ -538,24 +560,26 @@ mizan_server_model_benchmarks (MizanServerModel *self,
                                int               sector,
                                int               size)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   FrameworkState *state;
-  g_autofree char *key = NULL;
+  char key[48];
   GBytes *answer;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), NULL);
   g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (country >= MIZAN_ANY && country < (int) self->n_countries, NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   state = get_state (self, framework, FALSE);
   if (state == NULL)
     return compute_benchmarks (self, NULL, framework, country, sector, size);
 
-  key = g_strdup_printf ("b:%d:%d:%d", country, sector, size);
+  g_snprintf (key, sizeof key, "b:%d:%d:%d", country, sector, size);
   answer = g_hash_table_lookup (state->answers, key);
   if (answer == NULL)
     {
       answer = compute_benchmarks (self, state, framework, country, sector, size);
-      g_hash_table_insert (state->answers, g_steal_pointer (&key), answer);
+      g_hash_table_insert (state->answers, g_strdup (key), answer);
     }
   return g_bytes_ref (answer);
 }
@@ -651,12 +675,14 @@ GBytes *
 mizan_server_model_countries (MizanServerModel *self,
                               MizanFramework   *framework)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   FrameworkState *state;
   GBytes *answer;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), NULL);
   g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   state = get_state (self, framework, FALSE);
   if (state == NULL)
     return compute_countries (self, NULL, framework);

@@ -1,5 +1,5 @@
 /* mizan-server-store.c — the benchmark server's SQLite database: tokens and submissions
- * One connection for the main thread (tokens, loading), one for the writer thread (group commit, synchronous=FULL). */
+ * One connection for tokens and loading (shared by the HTTP workers under a lock), one for the writer thread (group commit, synchronous=FULL). */
 
 #include "config.h"
 
@@ -10,6 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if HAVE_INOTIFY
+#include <sys/inotify.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -38,6 +41,7 @@ typedef enum {
 typedef struct {
   OpKind  kind;
   GTask  *task;
+  MizanServerSubmission *submission;   /* put */
   char   *id;
   char   *country;
   char   *framework;
@@ -54,12 +58,21 @@ struct _MizanServerStore
   GObject       parent_instance;
 
   char         *path;
-  sqlite3      *db;        /* main thread */
+  /* The HTTP workers share db for token lookups, one at a time: lock
+   * covers db, find_token and starting the writer. */
+  GMutex        lock;
+  sqlite3      *db;
   sqlite3_stmt *find_token; /* on db, prepared once: every request looks up its token */
+  /* Tokens found, by hash (MizanServerToken), while no process has written
+   * to the database's folder since: see changed_since_cached(). */
+  GHashTable   *token_cache;
+  int           watch_fd;   /* inotify on the folder; -1: none yet, -2: no cache */
   sqlite3      *writer_db; /* writer thread */
   GThread      *writer;
   GAsyncQueue  *queue;     /* Op */
   guint         pending;   /* atomic */
+  MizanServerStoreCommitFunc commit_func;
+  gpointer      commit_data;
 };
 
 G_DEFINE_FINAL_TYPE (MizanServerStore, mizan_server_store, G_TYPE_OBJECT)
@@ -68,6 +81,7 @@ static void
 op_free (Op *op)
 {
   g_clear_object (&op->task);
+  g_clear_pointer (&op->submission, mizan_server_submission_free);
   g_free (op->id);
   g_free (op->country);
   g_free (op->framework);
@@ -442,6 +456,14 @@ commit_batch (MizanServerStore *self,
   if (!ok)
     exec (self->writer_db, "ROLLBACK", NULL);
 
+  /* Before any answer: whoever is told "stored" finds it in the figures. */
+  for (guint i = 0; ok && self->commit_func != NULL && i < batch->len; i++)
+    {
+      Op *op = g_ptr_array_index (batch, i);
+
+      self->commit_func (outcomes[i], op->id, &op->submission, self->commit_data);
+    }
+
   for (guint i = 0; i < batch->len; i++)
     {
       Op *op = g_ptr_array_index (batch, i);
@@ -486,6 +508,7 @@ writer_main (gpointer data)
   return NULL;
 }
 
+/* Called with self->lock held. */
 static gboolean
 ensure_writer (MizanServerStore  *self,
                GError           **error)
@@ -514,13 +537,18 @@ push_op (MizanServerStore    *self,
          gpointer             user_data)
 {
   g_autoptr(GError) error = NULL;
+  gboolean started;
 
+  /* The answer comes back on the calling thread's main context. */
   op->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (op->task, mizan_server_store_put_async);
   /* Not cancellable once queued: a commit cannot be taken back. */
   g_task_set_check_cancellable (op->task, FALSE);
 
-  if (!ensure_writer (self, &error))
+  g_mutex_lock (&self->lock);
+  started = ensure_writer (self, &error);
+  g_mutex_unlock (&self->lock);
+  if (!started)
     {
       g_task_return_error (op->task, g_steal_pointer (&error));
       op_free (op);
@@ -532,8 +560,20 @@ push_op (MizanServerStore    *self,
 }
 
 void
+mizan_server_store_set_commit_func (MizanServerStore           *self,
+                                    MizanServerStoreCommitFunc  func,
+                                    gpointer                    user_data)
+{
+  g_return_if_fail (MIZAN_IS_SERVER_STORE (self));
+  g_return_if_fail (self->writer == NULL);
+
+  self->commit_func = func;
+  self->commit_data = user_data;
+}
+
+void
 mizan_server_store_put_async (MizanServerStore            *self,
-                              const MizanServerSubmission *submission,
+                              MizanServerSubmission       *submission,
                               GCancellable                *cancellable,
                               GAsyncReadyCallback          callback,
                               gpointer                     user_data)
@@ -554,6 +594,7 @@ mizan_server_store_put_async (MizanServerStore            *self,
   op->period = g_strdup (submission->period);
   op->payload = g_strdup (submission->payload);
   op->figures = mizan_server_submission_pack_figures (submission);
+  op->submission = submission;
   push_op (self, op, cancellable, callback, user_data);
 }
 
@@ -623,6 +664,10 @@ mizan_server_store_close (MizanServerStore *self)
   g_clear_pointer (&self->writer_db, sqlite3_close);
   g_clear_pointer (&self->find_token, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->token_cache, g_hash_table_unref);
+  if (self->watch_fd >= 0)
+    close (self->watch_fd);
+  self->watch_fd = -2;
 }
 
 /* Tokens ------------------------------------------------------------------ */
@@ -682,20 +727,123 @@ token_from_row (sqlite3_stmt *stmt)
   return token;
 }
 
+static MizanServerToken *
+token_copy (const MizanServerToken *token)
+{
+  MizanServerToken *copy = g_memdup2 (token, sizeof *token);
+
+  copy->country = g_strdup (token->country);
+  return copy;
+}
+
+static guint
+hash_hash (gconstpointer key)
+{
+  guint value;
+
+  /* A SHA-256: any four of its bytes are as good a hash as any. */
+  memcpy (&value, key, sizeof value);
+  return value;
+}
+
+static gboolean
+hash_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, MIZAN_SERVER_TOKEN_HASH_SIZE) == 0;
+}
+
+/* Whether the cached tokens may be stale. A `token revoke` (or create) in
+ * another process writes to the database's folder, and inotify queues
+ * the event in the kernel as the write happens, so it is read here by the
+ * first lookup after it. A lookup between that process's first write and
+ * its commit may cache what it is replacing; its closing of the files
+ * queues events once more, so at the latest a lookup after the command
+ * has ended reads the table again. Called with self->lock held. */
+static gboolean
+changed_since_cached (MizanServerStore *self)
+{
+#if HAVE_INOTIFY
+  char events[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  gboolean changed = FALSE;
+  ssize_t n;
+
+  if (self->watch_fd == -1)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+
+      self->watch_fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+      if (self->watch_fd >= 0 &&
+          inotify_add_watch (self->watch_fd, folder,
+                             IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
+                             IN_DELETE_SELF | IN_MOVE_SELF) < 0)
+        {
+          close (self->watch_fd);
+          self->watch_fd = -1;
+        }
+      if (self->watch_fd < 0)
+        {
+          g_warning ("Cannot watch %s for changes (%s); every request reads the token table", folder,
+                     g_strerror (errno));
+          self->watch_fd = -2;
+        }
+      return TRUE;
+    }
+  if (self->watch_fd < 0)
+    return TRUE;
+
+  while ((n = read (self->watch_fd, events, sizeof events)) > 0)
+    {
+      changed = TRUE;
+      for (char *p = events; p < events + n; )
+        {
+          const struct inotify_event *event = (const struct inotify_event *) p;
+
+          /* The folder itself went away or moved: nothing more will be seen. */
+          if (event->mask & (IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF))
+            {
+              close (self->watch_fd);
+              self->watch_fd = -2;
+              return TRUE;
+            }
+          p += sizeof *event + event->len;
+        }
+    }
+  if (n < 0 && errno != EAGAIN && errno != EINTR)
+    {
+      close (self->watch_fd);
+      self->watch_fd = -2;
+      return TRUE;
+    }
+  return changed;
+#else
+  return TRUE;
+#endif
+}
+
 MizanServerToken *
 mizan_server_store_find_token (MizanServerStore  *self,
                                const guint8      *hash,
                                GError           **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   sqlite3_stmt *stmt;
   MizanServerToken *token = NULL;
+  MizanServerToken *cached;
   int rc;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_STORE (self), NULL);
 
+  locker = g_mutex_locker_new (&self->lock);
   if (!check_open (self, error))
     return NULL;
-  /* Read every time: `token revoke` from another process takes effect at once. */
+
+  if (changed_since_cached (self))
+    g_clear_pointer (&self->token_cache, g_hash_table_unref);
+  else if (self->token_cache != NULL &&
+           (cached = g_hash_table_lookup (self->token_cache, hash)) != NULL)
+    return token_copy (cached);
+
   if (self->find_token == NULL &&
       sqlite3_prepare_v3 (self->db, "SELECT id, role, country, created, coalesce (revoked, 0) FROM tokens WHERE hash = ?1",
                           -1, SQLITE_PREPARE_PERSISTENT, &self->find_token, NULL) != SQLITE_OK)
@@ -711,6 +859,16 @@ mizan_server_store_find_token (MizanServerStore  *self,
   else if (rc != SQLITE_DONE)
     set_sqlite_error (self->db, "looking up a token", error);
   sqlite3_reset (stmt);
+
+  /* Only tokens that exist: their number is the operator's to decide, and
+   * an unknown one must be looked for again once it is created. */
+  if (token != NULL && self->watch_fd >= 0)
+    {
+      if (self->token_cache == NULL)
+        self->token_cache = g_hash_table_new_full (hash_hash, hash_equal, g_free,
+                                                   (GDestroyNotify) mizan_server_token_free);
+      g_hash_table_replace (self->token_cache, g_memdup2 (hash, MIZAN_SERVER_TOKEN_HASH_SIZE), token_copy (token));
+    }
   return token;
 }
 
@@ -827,6 +985,7 @@ mizan_server_store_finalize (GObject *object)
   mizan_server_store_close (self);
   g_clear_pointer (&self->queue, g_async_queue_unref);
   g_free (self->path);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (mizan_server_store_parent_class)->finalize (object);
 }
@@ -843,4 +1002,6 @@ static void
 mizan_server_store_init (MizanServerStore *self)
 {
   self->queue = g_async_queue_new ();
+  g_mutex_init (&self->lock);
+  self->watch_fd = -1;
 }

@@ -101,10 +101,24 @@ gboolean           mizan_server_store_foreach_submission (MizanServerStore      
                                                           gpointer                 user_data,
                                                           GError                 **error);
 
-/* Stores @submission, replacing one with the same id of the same country.
- * Completes once the transaction holding it is on disk. */
+/* Called on the writer thread after each commit, once for every write in
+ * it and in commit order, before any of them is answered; not for a write
+ * that failed. @submission is the put one (NULL for a delete): the function
+ * may take it, leaving NULL. */
+typedef void (*MizanServerStoreCommitFunc) (MizanServerWriteResult   outcome,
+                                            const char              *id,
+                                            MizanServerSubmission  **submission,
+                                            gpointer                 user_data);
+/* Set before the first write. */
+void               mizan_server_store_set_commit_func    (MizanServerStore            *self,
+                                                          MizanServerStoreCommitFunc   func,
+                                                          gpointer                     user_data);
+
+/* Stores @submission (transfer full), replacing one with the same id of
+ * the same country. Completes once the transaction holding it is on disk,
+ * on the main context that was the thread default of the caller. */
 void               mizan_server_store_put_async          (MizanServerStore            *self,
-                                                          const MizanServerSubmission *submission,
+                                                          MizanServerSubmission       *submission,
                                                           GCancellable                *cancellable,
                                                           GAsyncReadyCallback          callback,
                                                           gpointer                     user_data);

@@ -94,8 +94,10 @@ typedef struct {
   gint64 updated_us;
 } Bucket;
 
+/* Thread-safe: every HTTP worker takes from the same buckets. */
 struct _MizanRateLimiter
 {
+  GMutex      lock;
   double      rate;
   double      burst;
   GHashTable *buckets;   /* gint64 key → Bucket */
@@ -110,6 +112,7 @@ mizan_rate_limiter_new (double rate,
   self->rate = MAX (rate, 0.0);
   self->burst = MAX (burst, 1.0);
   self->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_mutex_init (&self->lock);
   return self;
 }
 
@@ -119,6 +122,7 @@ mizan_rate_limiter_free (MizanRateLimiter *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->buckets);
+  g_mutex_clear (&self->lock);
   g_free (self);
 }
 
@@ -128,6 +132,7 @@ mizan_rate_limiter_take (MizanRateLimiter *self,
                          gint64            now_us,
                          double           *retry_after)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   Bucket *bucket = g_hash_table_lookup (self->buckets, &key);
 
   if (bucket == NULL)

@@ -321,6 +321,8 @@ def test_health_metrics_and_unknown_paths(s):
     assert 'mizan_http_requests_total{method="GET",endpoint="healthz",status="200"} 1' in text, text
     assert 'mizan_http_requests_total{method="GET",endpoint="submissions",status="405"} 1' in text, text
     assert re.search(r'^mizan_submissions_stored 0$', text, re.M), text
+    # Two HTTP workers per processor unless told otherwise.
+    assert re.search(rf'^mizan_http_workers {2 * os.cpu_count()}$', text, re.M), text
 
 
 @with_server
@@ -687,6 +689,59 @@ def test_concurrent_clients_lose_nothing(s):
     assert all(table[c]['n'] == 50 for c in countries), table
 
 
+@with_server(k=2, extra=['--threads', '3'])
+def test_concurrent_replacements_keep_figures_and_database_agreed(s):
+    """One submission replaced from many connections at once, across the
+    workers: the figures must count it in the group the database holds."""
+    m = re.search(r'^mizan_http_workers (\d+)$', s.request('GET', '/metrics').body.decode(), re.M)
+    assert m and m.group(1) == '3', m
+    pak, analyst = s.token('submitter', 'PAK'), s.token('analyst')
+    for sector in ('government', 'finance'):
+        for _ in range(3):
+            assert s.submit(pak, make_submission(sector=sector)).status == 201
+    contested = make_submission()['submission_id']
+    for round_ in range(4):
+        statuses = []
+
+        def client(i):
+            conn = s.connection()
+            for j in range(10):
+                sector = ('government', 'finance')[(i + j) % 2]
+                statuses.append(s.submit(pak, make_submission(sector=sector, submission_id=contested),
+                                         conn=conn).status)
+            conn.close()
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        assert len(statuses) == 60 and set(statuses) <= {200, 201}, statuses
+        con = sqlite3.connect(s.db)
+        (stored,), = con.execute('SELECT sector FROM submissions WHERE id = ?', (contested,)).fetchall()
+        con.close()
+        for sector in ('government', 'finance'):
+            n = s.benchmarks(analyst, sector=sector).json()['n']
+            assert n == 3 + (stored == sector), (round_, sector, stored, n)
+
+
+@with_server
+def test_second_server_cannot_share_the_port(s):
+    """Its workers share one port with SO_REUSEPORT; another server must
+    not join them and take half of the requests to another database."""
+    other = os.path.join(s.home, 'other.db')
+    p = subprocess.Popen([SERVER, '--db', other, '--listen', f'127.0.0.1:{s.port}', '--frameworks', FRAMEWORKS],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = p.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        out, err = p.communicate()
+        raise AssertionError(f'a second server serves the same port: {out!r}')
+    assert p.returncode == 1, (p.returncode, out, err)
+    assert 'Could not listen on' in err and 'in use' in err, err
+    assert s.request('GET', '/healthz').status == 200
+
+
 def test_restart_keeps_everything():
     s = Server()
     try:
@@ -973,6 +1028,9 @@ def test_usage_errors():
         assert run('--bogus').returncode == 2
         assert run('dance').returncode == 2
         assert run('--countries', 'PAK,XXX').returncode == 2
+        for threads in ('0', '65', 'many'):
+            p = run('--threads', threads)
+            assert p.returncode == 2 and '--threads' in p.stderr, p.stderr
         p = run('--listen', 'localhost:99999', '--frameworks', FRAMEWORKS)
         assert p.returncode == 1 and 'HOST:PORT' in p.stderr, p.stderr
         assert run('--frameworks', os.path.join(home, 'none')).returncode == 1
