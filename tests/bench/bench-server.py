@@ -4,8 +4,8 @@
 Loads 100,000 submissions over HTTP (submissions/s), then measures benchmark
 queries/s and p50/p99 latency with wrk, and the same with nginx serving the
 benchmark JSON as a static file; prints the ratio. A third server, soup-floor,
-answers with the same bytes from a SoupServer that does nothing else: the most
-any libsoup server can reach here. Prints figures, asserts none.
+answers with the same bytes from SoupServers that do nothing else, on as many
+threads as mizan-server: the most any libsoup server so laid out can reach here. Prints figures, asserts none.
 Usage: bench-server.py PATH-TO-mizan-server [N-SUBMISSIONS]   (nginx and wrk from Debian; root for nginx)"""
 import importlib.util
 import json
@@ -163,6 +163,8 @@ def main():
         print(f'mizan-server: {N} submissions in {elapsed:.1f} s = {N / elapsed:.0f} submissions/s '
               f'({PROCESSES * THREADS} keep-alive clients; statuses {statuses}; {stored} stored)')
 
+        metrics = s.request('GET', '/metrics').body.decode()
+        server_workers = int(re.search(r'^mizan_http_workers (\d+)$', metrics, re.M).group(1))
         answer = s.request('GET', QUERY, analyst)
         body = answer.body
         assert answer.status == 200 and json.loads(body)['n'] > 0, answer
@@ -190,7 +192,8 @@ def main():
         static, single = static[os.cpu_count()], static[1]
         floor = None
         if SOUP_FLOOR and os.path.exists(SOUP_FLOOR):
-            bare = subprocess.Popen([SOUP_FLOOR, os.path.join(nginx_root, 'www', 'benchmarks.json')],
+            # As many workers as mizan-server runs, each on its own SO_REUSEPORT socket.
+            bare = subprocess.Popen([SOUP_FLOOR, os.path.join(nginx_root, 'www', 'benchmarks.json'), str(server_workers)],
                                     stdout=subprocess.PIPE, text=True)
             try:
                 floor = wrk(f'http://127.0.0.1:{bare.stdout.readline().strip()}{QUERY}')
@@ -199,7 +202,8 @@ def main():
                 bare.wait()
 
         print(f'answer: {len(body)} bytes, {json.loads(body)["n"]} submissions in the group; '
-              f'wrk: 2 threads, 16 connections, {DURATION} s each')
+              f'wrk: 2 threads, 16 connections, {DURATION} s each; mizan-server and the bare SoupServer: '
+              f'{server_workers} worker threads')
         for name, r in (('mizan-server benchmarks', mizan), ('nginx static file     ', static),
                         ('nginx, one worker     ', single), ('bare SoupServer       ', floor)):
             if r is not None:
@@ -211,15 +215,15 @@ def main():
         print(f'machine: {os.cpu_count()} cores, shared with whatever else runs')
         ratio = static['rps'] / mizan['rps']
         print(f'| server: load {N} submissions | {N / elapsed:.0f} submissions/s | | |')
-        print(f'| server: benchmark queries with {N} stored | {mizan["rps"]:.0f} queries/s, p50 {mizan["p50"]:.2f} ms, '
-              f'p99 {mizan["p99"]:.2f} ms | | |')
+        print(f'| server: benchmark queries with {N} stored ({server_workers} worker threads, the default here) '
+              f'| {mizan["rps"]:.0f} queries/s, p50 {mizan["p50"]:.2f} ms, p99 {mizan["p99"]:.2f} ms | | |')
         print(f'| server: queries/s beside nginx serving the same JSON | nginx {ratio:.2f}× faster '
               f'(nginx {static["rps"]:.0f}/s, p99 {static["p99"]:.2f} ms) | within 3× | {"yes" if ratio <= 3 else "**no**"} |')
-        print(f'| server: the same, nginx with one worker process (mizan-server is one process) '
+        print(f'| server: the same, nginx with one worker process '
               f'| nginx {single["rps"] / mizan["rps"]:.2f}× faster (nginx {single["rps"]:.0f}/s, '
               f'p99 {single["p99"]:.2f} ms) | within 3× | {"yes" if single["rps"] / mizan["rps"] <= 3 else "**no**"} |')
         if floor is not None:
-            print(f'| server: a bare SoupServer answering the same bytes, beside nginx and mizan-server '
+            print(f'| server: a bare SoupServer ({server_workers} workers) answering the same bytes, beside nginx and mizan-server '
                   f'| {floor["rps"]:.0f} queries/s: nginx {static["rps"] / floor["rps"]:.2f}× faster, '
                   f'mizan-server at {mizan["rps"] / floor["rps"] * 100:.0f} % of it | — (the floor under libsoup) | — |')
         return 0
