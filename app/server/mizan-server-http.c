@@ -43,10 +43,10 @@ typedef struct {
    * timeout, so each queue is in the order of its deadlines; one timer a
    * second closes what is due, where a timer each would cost more. */
   GQueue           requests_due;  /* Request, by deadline */
-  GQueue           idle_due;      /* IdleWatch, by deadline */
-  GHashTable      *idle;          /* GSocket → its IdleWatch, between requests */
+  GQueue           idle_due;      /* IdleWatch, by deadline, of connections between requests */
   GSource         *sweep;
   int              in_flight;     /* atomic */
+  MizanServerMetrics *metrics;    /* this worker's counts: no lock shared with the others */
 } Worker;
 
 struct _MizanServerHttp
@@ -56,7 +56,6 @@ struct _MizanServerHttp
   MizanServerStore       *store;
   MizanServerModel       *model;
   MizanServerHttpOptions  options;
-  MizanServerMetrics     *metrics;
   MizanRateLimiter       *limiter;
   GMainContext           *main_context;
   GMainLoop              *loop;
@@ -644,6 +643,7 @@ handle_metrics (MizanServerHttp   *self,
 {
   MizanServerGauges gauges = { 0, };
   guint k = mizan_server_model_get_k (self->model);
+  g_autofree MizanServerMetrics **parts = g_new (MizanServerMetrics *, self->workers->len);
   char *text;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -654,7 +654,9 @@ handle_metrics (MizanServerHttp   *self,
   gauges.pending_writes = mizan_server_store_get_pending (self->store);
   gauges.workers = self->workers->len;
   gauges.uptime_seconds = (double) (g_get_monotonic_time () - self->started_us) / G_USEC_PER_SEC;
-  text = mizan_server_metrics_render (self->metrics, &gauges);
+  for (guint i = 0; i < self->workers->len; i++)
+    parts[i] = ((Worker *) g_ptr_array_index (self->workers, i))->metrics;
+  text = mizan_server_metrics_render (parts, self->workers->len, &gauges);
   bytes = g_bytes_new_take (text, strlen (text));
   respond_bytes (msg, SOUP_STATUS_OK, "text/plain; version=0.0.4; charset=utf-8", bytes);
 }
@@ -780,19 +782,32 @@ early_handler (SoupServer        *server,
 /* Request life cycle ------------------------------------------------------ */
 
 /* A keep-alive connection between two requests has no message whose
- * deadline could close it, so the connection gets its own. */
+ * deadline could close it, so the connection gets its own: one watch per
+ * socket, kept on it, armed when a request ends and disarmed when the next
+ * starts. The socket owns the watch; an armed watch is in idle_due, and a
+ * socket that goes away takes its watch out. */
 typedef struct {
   Worker          *worker;
-  GSocket         *socket;
-  GList            due;          /* in worker->idle_due */
+  GSocket         *socket;       /* not a reference: the watch lives on the socket */
+  GList            due;          /* in worker->idle_due while armed (data set) */
   gint64           deadline_us;
 } IdleWatch;
+
+G_DEFINE_QUARK (mizan-idle-watch, idle_watch)
+
+static void
+idle_watch_disarm (IdleWatch *watch)
+{
+  if (watch->due.data == NULL)
+    return;
+  g_queue_unlink (&watch->worker->idle_due, &watch->due);
+  watch->due.data = NULL;
+}
 
 static void
 idle_watch_free (IdleWatch *watch)
 {
-  g_queue_unlink (&watch->worker->idle_due, &watch->due);
-  g_object_unref (watch->socket);
+  idle_watch_disarm (watch);
   g_free (watch);
 }
 
@@ -800,21 +815,33 @@ static void
 watch_idle (Worker            *worker,
             SoupServerMessage *msg)
 {
-  MizanServerHttp *self = worker->self;
   GSocket *socket = soup_server_message_get_socket (msg);
   IdleWatch *watch;
 
   if (socket == NULL)
     return;
-  /* The watch holds the socket, so its address cannot be reused as a key
-   * while the entry exists. */
-  watch = g_new0 (IdleWatch, 1);
-  watch->worker = worker;
-  watch->socket = g_object_ref (socket);
+  watch = g_object_get_qdata (G_OBJECT (socket), idle_watch_quark ());
+  if (watch == NULL)
+    {
+      watch = g_new0 (IdleWatch, 1);
+      watch->worker = worker;
+      watch->socket = socket;
+      g_object_set_qdata_full (G_OBJECT (socket), idle_watch_quark (), watch, (GDestroyNotify) idle_watch_free);
+    }
+  idle_watch_disarm (watch);
+  watch->deadline_us = g_get_monotonic_time () + (gint64) worker->self->options.request_timeout * G_USEC_PER_SEC;
   watch->due.data = watch;
-  watch->deadline_us = g_get_monotonic_time () + (gint64) self->options.request_timeout * G_USEC_PER_SEC;
-  g_hash_table_replace (worker->idle, socket, watch);
   g_queue_push_tail_link (&worker->idle_due, &watch->due);
+}
+
+static void
+unwatch_idle (SoupServerMessage *msg)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  IdleWatch *watch = socket ? g_object_get_qdata (G_OBJECT (socket), idle_watch_quark ()) : NULL;
+
+  if (watch != NULL)
+    idle_watch_disarm (watch);
 }
 
 /* shutdown, not close: libsoup still owns the descriptor and now reads EOF. */
@@ -840,8 +867,8 @@ on_sweep (gpointer user_data)
     {
       IdleWatch *watch = head->data;
 
+      idle_watch_disarm (watch);
       g_socket_shutdown (watch->socket, TRUE, TRUE, NULL);
-      g_hash_table_remove (worker->idle, watch->socket);
     }
   return G_SOURCE_CONTINUE;
 }
@@ -890,8 +917,7 @@ on_request_started (SoupServer        *server,
   req->due.data = req;
   g_queue_push_tail_link (&worker->requests_due, &req->due);
 
-  if (soup_server_message_get_socket (msg) != NULL)
-    g_hash_table_remove (worker->idle, soup_server_message_get_socket (msg));
+  unwatch_idle (msg);
 }
 
 static const char *
@@ -927,7 +953,7 @@ request_ended (Worker            *worker,
     return;
 
   seconds = (double) (g_get_monotonic_time () - req->started_us) / G_USEC_PER_SEC;
-  mizan_server_metrics_request (self->metrics, method_label (msg), req->endpoint, status, seconds);
+  mizan_server_metrics_request (worker->metrics, method_label (msg), req->endpoint, status, seconds);
   /* Method, endpoint, status, time: never a payload, a token or an address. */
   if (!self->options.quiet)
     {
@@ -1106,8 +1132,8 @@ worker_new (MizanServerHttp *self,
   Worker *worker = g_new0 (Worker, 1);
 
   worker->self = self;
+  worker->metrics = mizan_server_metrics_new ();
   worker->context = context ? g_main_context_ref (context) : g_main_context_ref_thread_default ();
-  worker->idle = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) idle_watch_free);
   worker->sweep = g_timeout_source_new_seconds (1);
   g_source_set_callback (worker->sweep, on_sweep, worker, NULL);
   g_source_attach (worker->sweep, worker->context);
@@ -1127,6 +1153,10 @@ worker_new (MizanServerHttp *self,
 static void
 worker_free (Worker *worker)
 {
+  /* Sockets may outlive the worker (a message still referenced): their
+   * watches must no longer point into it. */
+  while (worker->idle_due.head != NULL)
+    idle_watch_disarm (worker->idle_due.head->data);
   if (worker->server != NULL)
     {
       g_signal_handlers_disconnect_by_data (worker->server, worker);
@@ -1134,7 +1164,6 @@ worker_free (Worker *worker)
       g_clear_object (&worker->server);
     }
   /* After the server: its messages' requests leave requests_due as they go. */
-  g_clear_pointer (&worker->idle, g_hash_table_unref);
   if (worker->sweep != NULL)
     {
       g_source_destroy (worker->sweep);
@@ -1142,6 +1171,7 @@ worker_free (Worker *worker)
     }
   g_clear_pointer (&worker->loop, g_main_loop_unref);
   g_clear_pointer (&worker->context, g_main_context_unref);
+  g_clear_pointer (&worker->metrics, mizan_server_metrics_free);
   g_free (worker);
 }
 
@@ -1191,7 +1221,6 @@ mizan_server_http_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->metrics, mizan_server_metrics_free);
   g_clear_pointer (&self->limiter, mizan_rate_limiter_free);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->main_context, g_main_context_unref);
@@ -1211,7 +1240,6 @@ mizan_server_http_class_init (MizanServerHttpClass *klass)
 static void
 mizan_server_http_init (MizanServerHttp *self)
 {
-  self->metrics = mizan_server_metrics_new ();
   self->workers = g_ptr_array_new_with_free_func ((GDestroyNotify) worker_free);
   self->main_context = g_main_context_ref_thread_default ();
   self->started_us = g_get_monotonic_time ();

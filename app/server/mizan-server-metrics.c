@@ -1,6 +1,6 @@
 /* mizan-server-metrics.c — counters of mizan-server for /metrics (Prometheus text format 0.0.4)
  * Labels come only from fixed lists (method, endpoint, status), so no caller can grow the series.
- * Thread-safe: every HTTP worker counts into the one table. */
+ * Each HTTP worker counts into a table of its own, under a lock no other worker takes; /metrics adds them up. */
 
 #include "config.h"
 
@@ -95,17 +95,40 @@ compare_counters (gconstpointer a,
 }
 
 char *
-mizan_server_metrics_render (MizanServerMetrics      *self,
-                             const MizanServerGauges *gauges)
+mizan_server_metrics_render (MizanServerMetrics * const *parts,
+                             guint                      n_parts,
+                             const MizanServerGauges   *gauges)
 {
   GString *out = g_string_new (NULL);
+  g_autoptr(MizanServerMetrics) sum = mizan_server_metrics_new ();
   g_autoptr(GPtrArray) counters = g_ptr_array_new ();
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   GHashTableIter iter;
   gpointer key;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_hash_table_iter_init (&iter, self->requests);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&parts[i]->lock);
+
+      g_hash_table_iter_init (&iter, parts[i]->requests);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const Counter *part = key;
+          Counter *counter = g_hash_table_lookup (sum->requests, part);
+
+          if (counter == NULL)
+            {
+              counter = g_memdup2 (part, sizeof *part);
+              counter->count = 0;
+              counter->seconds = 0.0;
+              g_hash_table_add (sum->requests, counter);
+            }
+          counter->count += part->count;
+          counter->seconds += part->seconds;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, sum->requests);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (counters, key);
   /* Sorted, so that two scrapes list the series in the same order. */

@@ -26,8 +26,10 @@ void                mizan_server_metrics_request (MizanServerMetrics      *self,
                                                   const char              *endpoint,
                                                   guint                    status,
                                                   double                   seconds);
-char               *mizan_server_metrics_render  (MizanServerMetrics      *self,
-                                                  const MizanServerGauges *gauges);
+/* The counters of all @parts added up, then @gauges. */
+char               *mizan_server_metrics_render  (MizanServerMetrics * const *parts,
+                                                  guint                      n_parts,
+                                                  const MizanServerGauges   *gauges);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MizanServerMetrics, mizan_server_metrics_free)
 

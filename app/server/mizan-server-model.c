@@ -37,8 +37,10 @@ struct _MizanServerModel
   GObject       parent_instance;
 
   /* The HTTP workers read, the store's writer thread changes: lock covers
-   * states and entries, and so every answer and its cache. */
-  GMutex        lock;
+   * states and entries, and so every answer and its cache. Answers already
+   * made are read under the reader lock, so that workers never wait for
+   * each other; making one, or any change, takes the writer lock. */
+  GRWLock       lock;
 
   MizanCatalog *catalog;
   GStrv         countries;
@@ -88,7 +90,7 @@ mizan_server_model_finalize (GObject *object)
   g_clear_pointer (&self->country_index, g_hash_table_unref);
   g_clear_pointer (&self->countries, g_strfreev);
   g_clear_object (&self->catalog);
-  g_mutex_clear (&self->lock);
+  g_rw_lock_clear (&self->lock);
 
   G_OBJECT_CLASS (mizan_server_model_parent_class)->finalize (object);
 }
@@ -108,7 +110,7 @@ mizan_server_model_init (MizanServerModel *self)
                                         (GDestroyNotify) framework_state_free);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
   self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_mutex_init (&self->lock);
+  g_rw_lock_init (&self->lock);
 }
 
 MizanServerModel *
@@ -217,11 +219,11 @@ gboolean
 mizan_server_model_remove (MizanServerModel *self,
                            const char       *id)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GRWLockWriterLocker) locker = NULL;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), FALSE);
 
-  locker = g_mutex_locker_new (&self->lock);
+  locker = g_rw_lock_writer_locker_new (&self->lock);
   return remove_locked (self, id);
 }
 
@@ -229,14 +231,14 @@ gboolean
 mizan_server_model_put (MizanServerModel      *self,
                         MizanServerSubmission *submission)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GRWLockWriterLocker) locker = NULL;
   Entry *entry;
   int country, sector, size;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), FALSE);
   g_return_val_if_fail (submission != NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->lock);
+  locker = g_rw_lock_writer_locker_new (&self->lock);
   remove_locked (self, submission->id);
 
   country = mizan_server_model_country_index (self, submission->country);
@@ -269,11 +271,11 @@ mizan_server_model_put (MizanServerModel      *self,
 guint
 mizan_server_model_get_n_submissions (MizanServerModel *self)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GRWLockReaderLocker) locker = NULL;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), 0);
 
-  locker = g_mutex_locker_new (&self->lock);
+  locker = g_rw_lock_reader_locker_new (&self->lock);
   return g_hash_table_size (self->entries);
 }
 
@@ -553,6 +555,63 @@ compute_benchmarks (MizanServerModel *self,
   return builder_to_bytes (builder);
 }
 
+/* What a query asks for, passed through get_answer() to its compute function. */
+typedef struct {
+  int country;
+  int sector;
+  int size;
+} Filter;
+
+typedef GBytes *(*ComputeFunc) (MizanServerModel *self,
+                                FrameworkState   *state,
+                                MizanFramework   *framework,
+                                const Filter     *filter);
+
+static GBytes *
+compute_benchmarks_filtered (MizanServerModel *self,
+                             FrameworkState   *state,
+                             MizanFramework   *framework,
+                             const Filter     *filter)
+{
+  return compute_benchmarks (self, state, framework, filter->country, filter->sector, filter->size);
+}
+
+/* The answer kept under @key, made by @compute (and kept) when missing.
+ * Without a submission for @framework it is made each time, unkept. */
+static GBytes *
+get_answer (MizanServerModel *self,
+            MizanFramework   *framework,
+            const char       *key,
+            ComputeFunc       compute,
+            const Filter     *filter)
+{
+  FrameworkState *state;
+  GBytes *answer = NULL;
+
+  g_rw_lock_reader_lock (&self->lock);
+  state = get_state (self, framework, FALSE);
+  if (state != NULL && (answer = g_hash_table_lookup (state->answers, key)) != NULL)
+    g_bytes_ref (answer);
+  g_rw_lock_reader_unlock (&self->lock);
+  if (answer != NULL)
+    return answer;
+
+  /* Another worker may have made it between the two locks. */
+  g_rw_lock_writer_lock (&self->lock);
+  state = get_state (self, framework, FALSE);
+  if (state == NULL)
+    answer = compute (self, NULL, framework, filter);
+  else if ((answer = g_hash_table_lookup (state->answers, key)) != NULL)
+    g_bytes_ref (answer);
+  else
+    {
+      answer = compute (self, state, framework, filter);
+      g_hash_table_insert (state->answers, g_strdup (key), g_bytes_ref (answer));
+    }
+  g_rw_lock_writer_unlock (&self->lock);
+  return answer;
+}
+
 GBytes *
 mizan_server_model_benchmarks (MizanServerModel *self,
                                MizanFramework   *framework,
@@ -560,28 +619,15 @@ mizan_server_model_benchmarks (MizanServerModel *self,
                                int               sector,
                                int               size)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  FrameworkState *state;
+  Filter filter = { country, sector, size };
   char key[48];
-  GBytes *answer;
 
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), NULL);
   g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (country >= MIZAN_ANY && country < (int) self->n_countries, NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
-  state = get_state (self, framework, FALSE);
-  if (state == NULL)
-    return compute_benchmarks (self, NULL, framework, country, sector, size);
-
   g_snprintf (key, sizeof key, "b:%d:%d:%d", country, sector, size);
-  answer = g_hash_table_lookup (state->answers, key);
-  if (answer == NULL)
-    {
-      answer = compute_benchmarks (self, state, framework, country, sector, size);
-      g_hash_table_insert (state->answers, g_strdup (key), answer);
-    }
-  return g_bytes_ref (answer);
+  return get_answer (self, framework, key, compute_benchmarks_filtered, &filter);
 }
 
 static GBytes *
@@ -671,27 +717,21 @@ compute_countries (MizanServerModel *self,
   return builder_to_bytes (builder);
 }
 
+static GBytes *
+compute_countries_unfiltered (MizanServerModel *self,
+                              FrameworkState   *state,
+                              MizanFramework   *framework,
+                              const Filter     *filter)
+{
+  return compute_countries (self, state, framework);
+}
+
 GBytes *
 mizan_server_model_countries (MizanServerModel *self,
                               MizanFramework   *framework)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  FrameworkState *state;
-  GBytes *answer;
-
   g_return_val_if_fail (MIZAN_IS_SERVER_MODEL (self), NULL);
   g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
-  state = get_state (self, framework, FALSE);
-  if (state == NULL)
-    return compute_countries (self, NULL, framework);
-
-  answer = g_hash_table_lookup (state->answers, "countries");
-  if (answer == NULL)
-    {
-      answer = compute_countries (self, state, framework);
-      g_hash_table_insert (state->answers, g_strdup ("countries"), answer);
-    }
-  return g_bytes_ref (answer);
+  return get_answer (self, framework, "countries", compute_countries_unfiltered, NULL);
 }

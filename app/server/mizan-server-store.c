@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #if HAVE_INOTIFY
+#include <poll.h>
 #include <sys/inotify.h>
 #endif
 
@@ -64,9 +65,13 @@ struct _MizanServerStore
   sqlite3      *db;
   sqlite3_stmt *find_token; /* on db, prepared once: every request looks up its token */
   /* Tokens found, by hash (MizanServerToken), while no process has written
-   * to the database's folder since: see changed_since_cached(). */
+   * to the database's folder since: see mizan_server_store_find_token().
+   * cache_lock covers token_cache and reading watch_fd's events. */
+  GRWLock       cache_lock;
   GHashTable   *token_cache;
-  int           watch_fd;   /* inotify on the folder; -1: none yet, -2: no cache */
+  int           watch_fd;      /* inotify on the folder, or -1 */
+  gboolean      watch_tried;
+  int           watch_ok;      /* atomic: TRUE while its events can be trusted */
   sqlite3      *writer_db; /* writer thread */
   GThread      *writer;
   GAsyncQueue  *queue;     /* Op */
@@ -665,9 +670,10 @@ mizan_server_store_close (MizanServerStore *self)
   g_clear_pointer (&self->find_token, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->token_cache, g_hash_table_unref);
+  g_atomic_int_set (&self->watch_ok, FALSE);
   if (self->watch_fd >= 0)
     close (self->watch_fd);
-  self->watch_fd = -2;
+  self->watch_fd = -1;
 }
 
 /* Tokens ------------------------------------------------------------------ */
@@ -753,97 +759,97 @@ hash_equal (gconstpointer a,
   return memcmp (a, b, MIZAN_SERVER_TOKEN_HASH_SIZE) == 0;
 }
 
-/* Whether the cached tokens may be stale. A `token revoke` (or create) in
- * another process writes to the database's folder, and inotify queues
- * the event in the kernel as the write happens, so it is read here by the
- * first lookup after it. A lookup between that process's first write and
- * its commit may cache what it is replacing; its closing of the files
- * queues events once more, so at the latest a lookup after the command
- * has ended reads the table again. Called with self->lock held. */
+static void
+watch_folder (MizanServerStore *self)
+{
+#if HAVE_INOTIFY
+  g_autofree char *folder = g_path_get_dirname (self->path);
+
+  self->watch_tried = TRUE;
+  self->watch_fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  if (self->watch_fd >= 0 &&
+      inotify_add_watch (self->watch_fd, folder,
+                         IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
+                         IN_DELETE_SELF | IN_MOVE_SELF) >= 0)
+    {
+      g_atomic_int_set (&self->watch_ok, TRUE);
+      return;
+    }
+  g_warning ("Cannot watch %s for changes (%s); every request reads the token table", folder, g_strerror (errno));
+  if (self->watch_fd >= 0)
+    close (self->watch_fd);
+  self->watch_fd = -1;
+#else
+  self->watch_tried = TRUE;
+#endif
+}
+
+/* Without a lock: whether events wait to be read (or none can be trusted). */
 static gboolean
-changed_since_cached (MizanServerStore *self)
+watch_has_news (MizanServerStore *self)
+{
+#if HAVE_INOTIFY
+  struct pollfd pfd = { .fd = self->watch_fd, .events = POLLIN };
+
+  if (!g_atomic_int_get (&self->watch_ok))
+    return TRUE;
+  return poll (&pfd, 1, 0) != 0;
+#else
+  return TRUE;
+#endif
+}
+
+/* Reads the events waiting; TRUE when there were any, or when the watch
+ * can no longer be trusted. Called with cache_lock held for writing. */
+static gboolean
+watch_drain (MizanServerStore *self)
 {
 #if HAVE_INOTIFY
   char events[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
-  gboolean changed = FALSE;
+  gboolean news = FALSE;
   ssize_t n;
 
-  if (self->watch_fd == -1)
+  if (!self->watch_tried)
     {
-      g_autofree char *folder = g_path_get_dirname (self->path);
-
-      self->watch_fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
-      if (self->watch_fd >= 0 &&
-          inotify_add_watch (self->watch_fd, folder,
-                             IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
-                             IN_DELETE_SELF | IN_MOVE_SELF) < 0)
-        {
-          close (self->watch_fd);
-          self->watch_fd = -1;
-        }
-      if (self->watch_fd < 0)
-        {
-          g_warning ("Cannot watch %s for changes (%s); every request reads the token table", folder,
-                     g_strerror (errno));
-          self->watch_fd = -2;
-        }
+      watch_folder (self);
       return TRUE;
     }
-  if (self->watch_fd < 0)
+  if (!g_atomic_int_get (&self->watch_ok))
     return TRUE;
 
   while ((n = read (self->watch_fd, events, sizeof events)) > 0)
     {
-      changed = TRUE;
+      news = TRUE;
       for (char *p = events; p < events + n; )
         {
           const struct inotify_event *event = (const struct inotify_event *) p;
 
           /* The folder itself went away or moved: nothing more will be seen. */
           if (event->mask & (IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF))
-            {
-              close (self->watch_fd);
-              self->watch_fd = -2;
-              return TRUE;
-            }
+            g_atomic_int_set (&self->watch_ok, FALSE);
           p += sizeof *event + event->len;
         }
     }
   if (n < 0 && errno != EAGAIN && errno != EINTR)
-    {
-      close (self->watch_fd);
-      self->watch_fd = -2;
-      return TRUE;
-    }
-  return changed;
+    g_atomic_int_set (&self->watch_ok, FALSE);
+  return news || !g_atomic_int_get (&self->watch_ok);
 #else
   return TRUE;
 #endif
 }
 
-MizanServerToken *
-mizan_server_store_find_token (MizanServerStore  *self,
-                               const guint8      *hash,
-                               GError           **error)
+static MizanServerToken *
+read_token (MizanServerStore  *self,
+            const guint8      *hash,
+            GError           **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   MizanServerToken *token = NULL;
-  MizanServerToken *cached;
+  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (MIZAN_IS_SERVER_STORE (self), NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
   if (!check_open (self, error))
     return NULL;
-
-  if (changed_since_cached (self))
-    g_clear_pointer (&self->token_cache, g_hash_table_unref);
-  else if (self->token_cache != NULL &&
-           (cached = g_hash_table_lookup (self->token_cache, hash)) != NULL)
-    return token_copy (cached);
-
   if (self->find_token == NULL &&
       sqlite3_prepare_v3 (self->db, "SELECT id, role, country, created, coalesce (revoked, 0) FROM tokens WHERE hash = ?1",
                           -1, SQLITE_PREPARE_PERSISTENT, &self->find_token, NULL) != SQLITE_OK)
@@ -859,10 +865,52 @@ mizan_server_store_find_token (MizanServerStore  *self,
   else if (rc != SQLITE_DONE)
     set_sqlite_error (self->db, "looking up a token", error);
   sqlite3_reset (stmt);
+  return token;
+}
 
+/* The tokens found are kept, until a change to the database's folder.
+ * A `token revoke` (or create) in another process writes there, and
+ * inotify queues the event in the kernel as the write happens, so the
+ * first lookup after it sees it. A lookup between that process's first
+ * write and its commit may keep what it is replacing; its closing of the
+ * files queues events once more, so at the latest a lookup after the
+ * command has ended reads the table again.
+ *
+ * The check for events takes no lock, and a kept token is read under the
+ * reader lock: workers do not wait for each other. Events are drained, and
+ * the table read, under the writer lock, so a lookup that finds no events
+ * (drained by another) waits for the one that drains to have refreshed. */
+MizanServerToken *
+mizan_server_store_find_token (MizanServerStore  *self,
+                               const guint8      *hash,
+                               GError           **error)
+{
+  g_autoptr(GRWLockWriterLocker) locker = NULL;
+  MizanServerToken *token = NULL;
+  MizanServerToken *cached;
+
+  g_return_val_if_fail (MIZAN_IS_SERVER_STORE (self), NULL);
+
+  if (!watch_has_news (self))
+    {
+      g_rw_lock_reader_lock (&self->cache_lock);
+      if (self->token_cache != NULL && (cached = g_hash_table_lookup (self->token_cache, hash)) != NULL)
+        token = token_copy (cached);
+      g_rw_lock_reader_unlock (&self->cache_lock);
+      if (token != NULL)
+        return token;
+    }
+
+  locker = g_rw_lock_writer_locker_new (&self->cache_lock);
+  if (watch_drain (self))
+    g_clear_pointer (&self->token_cache, g_hash_table_unref);
+  else if (self->token_cache != NULL && (cached = g_hash_table_lookup (self->token_cache, hash)) != NULL)
+    return token_copy (cached);
+
+  token = read_token (self, hash, error);
   /* Only tokens that exist: their number is the operator's to decide, and
    * an unknown one must be looked for again once it is created. */
-  if (token != NULL && self->watch_fd >= 0)
+  if (token != NULL && g_atomic_int_get (&self->watch_ok))
     {
       if (self->token_cache == NULL)
         self->token_cache = g_hash_table_new_full (hash_hash, hash_equal, g_free,
@@ -986,6 +1034,7 @@ mizan_server_store_finalize (GObject *object)
   g_clear_pointer (&self->queue, g_async_queue_unref);
   g_free (self->path);
   g_mutex_clear (&self->lock);
+  g_rw_lock_clear (&self->cache_lock);
 
   G_OBJECT_CLASS (mizan_server_store_parent_class)->finalize (object);
 }
@@ -1003,5 +1052,6 @@ mizan_server_store_init (MizanServerStore *self)
 {
   self->queue = g_async_queue_new ();
   g_mutex_init (&self->lock);
+  g_rw_lock_init (&self->cache_lock);
   self->watch_fd = -1;
 }

@@ -5,7 +5,9 @@ Loads 100,000 submissions over HTTP (submissions/s), then measures benchmark
 queries/s and p50/p99 latency with wrk, and the same with nginx serving the
 benchmark JSON as a static file; prints the ratio. A third server, soup-floor,
 answers with the same bytes from SoupServers that do nothing else, on as many
-threads as mizan-server: the most any libsoup server so laid out can reach here. Prints figures, asserts none.
+threads as mizan-server: the most any libsoup server so laid out can reach
+here. The servers are measured in turn, MIZAN_BENCH_ROUNDS rounds (3) of
+MIZAN_BENCH_SECONDS each (5). Prints figures, asserts none.
 Usage: bench-server.py PATH-TO-mizan-server [N-SUBMISSIONS]   (nginx and wrk from Debian; root for nginx)"""
 import importlib.util
 import json
@@ -15,6 +17,8 @@ import random
 import re
 import shutil
 import signal
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,7 +41,8 @@ N = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
 PROCESSES = 4
 THREADS = 8
 QUERY = '/api/v1/benchmarks?framework=oic-ccmm&country=PAK'
-DURATION = os.environ.get('MIZAN_BENCH_SECONDS', '10')
+DURATION = os.environ.get('MIZAN_BENCH_SECONDS', '5')
+ROUNDS = int(os.environ.get('MIZAN_BENCH_ROUNDS', '3'))
 
 
 def load_thread(port, tokens, count, seed, statuses):
@@ -98,6 +103,12 @@ def wrk(url, token=None, connections=16, threads=2):
             'errors': int(non2xx.group(1)) if non2xx else 0}
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
 def start_nginx(root, port, workers):
     conf = os.path.join(root, 'nginx.conf')
     with open(conf, 'w') as f:
@@ -144,6 +155,7 @@ def main():
             return 1
     s = harness.Server(rate=1e9, burst=1e9, extra=['--quiet'])
     nginx_root = tempfile.mkdtemp(prefix='mizan-bench-nginx-')
+    nginx_roots, bare = [], None
     try:
         s.start()
         tokens = {c: s.token('submitter', c) for c in harness.OIC}
@@ -175,59 +187,72 @@ def main():
             f.write(body)
         os.chmod(os.path.join(nginx_root, 'www', 'benchmarks.json'), 0o644)
 
-        mizan = wrk(f'http://127.0.0.1:{s.port}{QUERY}', analyst)
-        import socket
-        with socket.socket() as sock:
-            sock.bind(('127.0.0.1', 0))
-            port = sock.getsockname()[1]
-        # As many workers as cores (Debian's nginx.conf says auto), and one,
-        # process for process beside mizan-server.
-        static = {}
-        for workers in (os.cpu_count(), 1):
-            start_nginx(nginx_root, port, workers)
-            try:
-                static[workers] = wrk(f'http://127.0.0.1:{port}/benchmarks.json')
-            finally:
-                stop_nginx(nginx_root)
-        static, single = static[os.cpu_count()], static[1]
-        floor = None
+        # Every server runs at once (an idle one costs nothing) and each round
+        # measures each in turn, so that a machine getting slower or faster
+        # over the minutes weighs on all of them alike; the figures are the
+        # medians of the rounds, the ratios those of each round's own.
+        # nginx: as many workers as cores (Debian's nginx.conf says auto), and one.
+        targets = {'mizan': (f'http://127.0.0.1:{s.port}{QUERY}', analyst)}
+        for name, workers in (('nginx', os.cpu_count()), ('nginx1', 1)):
+            root = os.path.join(nginx_root, name)
+            os.makedirs(root, mode=0o755)
+            shutil.copytree(os.path.join(nginx_root, 'www'), os.path.join(root, 'www'))
+            port = free_port()
+            start_nginx(root, port, workers)
+            nginx_roots.append(root)
+            targets[name] = (f'http://127.0.0.1:{port}/benchmarks.json', None)
         if SOUP_FLOOR and os.path.exists(SOUP_FLOOR):
             # As many workers as mizan-server runs, each on its own SO_REUSEPORT socket.
             bare = subprocess.Popen([SOUP_FLOOR, os.path.join(nginx_root, 'www', 'benchmarks.json'), str(server_workers)],
                                     stdout=subprocess.PIPE, text=True)
-            try:
-                floor = wrk(f'http://127.0.0.1:{bare.stdout.readline().strip()}{QUERY}')
-            finally:
-                bare.kill()
-                bare.wait()
+            targets['floor'] = (f'http://127.0.0.1:{bare.stdout.readline().strip()}{QUERY}', None)
+        rounds = {name: [] for name in targets}
+        for i in range(ROUNDS):
+            for name, (url, token) in targets.items():
+                rounds[name].append(wrk(url, token))
+            print(f'round {i + 1}: ' + ', '.join(f'{name} {r[-1]["rps"]:.0f}/s' for name, r in rounds.items()))
+
+        def med(name, key):
+            return statistics.median(r[key] for r in rounds[name])
+
+        def ratio(name):
+            return statistics.median(a['rps'] / b['rps'] for a, b in zip(rounds[name], rounds['mizan']))
+        mizan = {k: med('mizan', k) for k in ('rps', 'p50', 'p99', 'errors')}
+        static = {k: med('nginx', k) for k in ('rps', 'p50', 'p99', 'errors')}
+        single = {k: med('nginx1', k) for k in ('rps', 'p50', 'p99', 'errors')}
+        floor = {k: med('floor', k) for k in ('rps', 'p50', 'p99', 'errors')} if 'floor' in rounds else None
 
         print(f'answer: {len(body)} bytes, {json.loads(body)["n"]} submissions in the group; '
-              f'wrk: 2 threads, 16 connections, {DURATION} s each; mizan-server and the bare SoupServer: '
-              f'{server_workers} worker threads')
+              f'wrk: 2 threads, 16 connections, {DURATION} s each, {ROUNDS} rounds (medians); '
+              f'mizan-server and the bare SoupServer: {server_workers} worker threads')
         for name, r in (('mizan-server benchmarks', mizan), ('nginx static file     ', static),
                         ('nginx, one worker     ', single), ('bare SoupServer       ', floor)):
             if r is not None:
                 print(f'{name}: {r["rps"]:.0f} queries/s, p50 {r["p50"]:.3f} ms, p99 {r["p99"]:.3f} ms'
-                      + (f', {r["errors"]} non-2xx' if r['errors'] else ''))
-        print(f'ratio nginx / mizan-server: {static["rps"] / mizan["rps"]:.2f}x queries/s, '
+                      + (f', {r["errors"]:.0f} non-2xx' if r['errors'] else ''))
+        print(f'ratio nginx / mizan-server: {ratio("nginx"):.2f}x queries/s, '
               f'p50 {mizan["p50"] / static["p50"]:.2f}x, p99 {mizan["p99"] / static["p99"]:.2f}x '
               f'(aim: within 3x)')
         print(f'machine: {os.cpu_count()} cores, shared with whatever else runs')
-        ratio = static['rps'] / mizan['rps']
         print(f'| server: load {N} submissions | {N / elapsed:.0f} submissions/s | | |')
         print(f'| server: benchmark queries with {N} stored ({server_workers} worker threads, the default here) '
               f'| {mizan["rps"]:.0f} queries/s, p50 {mizan["p50"]:.2f} ms, p99 {mizan["p99"]:.2f} ms | | |')
-        print(f'| server: queries/s beside nginx serving the same JSON | nginx {ratio:.2f}× faster '
-              f'(nginx {static["rps"]:.0f}/s, p99 {static["p99"]:.2f} ms) | within 3× | {"yes" if ratio <= 3 else "**no**"} |')
-        print(f'| server: the same, nginx with one worker process '
-              f'| nginx {single["rps"] / mizan["rps"]:.2f}× faster (nginx {single["rps"]:.0f}/s, '
-              f'p99 {single["p99"]:.2f} ms) | within 3× | {"yes" if single["rps"] / mizan["rps"] <= 3 else "**no**"} |')
+        for name, label in (('nginx', 'server: queries/s beside nginx serving the same JSON'),
+                            ('nginx1', 'server: the same, nginx with one worker process')):
+            r = ratio(name)
+            print(f'| {label} (median of {ROUNDS} rounds) | nginx {r:.2f}× faster (nginx {med(name, "rps"):.0f}/s, '
+                  f'p99 {med(name, "p99"):.2f} ms) | within 3× | {"yes" if r <= 3 else "**no**"} |')
         if floor is not None:
-            print(f'| server: a bare SoupServer ({server_workers} workers) answering the same bytes, beside nginx and mizan-server '
-                  f'| {floor["rps"]:.0f} queries/s: nginx {static["rps"] / floor["rps"]:.2f}× faster, '
-                  f'mizan-server at {mizan["rps"] / floor["rps"] * 100:.0f} % of it | — (the floor under libsoup) | — |')
+            print(f'| server: a bare SoupServer ({server_workers} workers) answering the same bytes, beside nginx and '
+                  f'mizan-server | {floor["rps"]:.0f} queries/s: nginx {static["rps"] / floor["rps"]:.2f}× faster, '
+                  f'mizan-server at {100 / ratio("floor"):.0f} % of it | — (the floor under libsoup) | — |')
         return 0
     finally:
+        if bare is not None:
+            bare.kill()
+            bare.wait()
+        for root in nginx_roots:
+            stop_nginx(root)
         s.close()
         shutil.rmtree(nginx_root, ignore_errors=True)
 
