@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include <gio/gnetworking.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -38,6 +39,7 @@ typedef struct {
   GMainLoop       *loop;        /* workers 1… */
   GThread         *thread;      /* workers 1… */
   SoupServer      *server;
+  GSocket         *listener;      /* its listening socket, once listening */
 
   /* Every request and every idle keep-alive connection has the same
    * timeout, so each queue is in the order of its deadlines; one timer a
@@ -988,20 +990,6 @@ on_request_aborted (SoupServer        *server,
 
 /* Stopping ---------------------------------------------------------------- */
 
-/* On the worker's own thread. */
-static gboolean
-worker_stop_listening (gpointer user_data)
-{
-  Worker *worker = user_data;
-  g_autoptr(GSList) listeners = soup_server_get_listeners (worker->server);
-
-  /* A listening socket shut down refuses new connections at once, while
-   * the connections already accepted carry on. */
-  for (GSList *l = listeners; l != NULL; l = l->next)
-    g_socket_shutdown (l->data, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
 static gboolean
 worker_finish (gpointer user_data)
 {
@@ -1098,8 +1086,17 @@ mizan_server_http_stop (MizanServerHttp *self)
     return;
   g_atomic_int_set (&self->stopping, 1);
 
+  /* A listening socket shut down refuses new connections at once, while
+   * the connections already accepted carry on. All of them, here and now:
+   * a worker busy elsewhere must not leave its socket taking connections.
+   * Only the descriptor is touched, which no worker changes. */
   for (guint i = 0; i < self->workers->len; i++)
-    worker_invoke (g_ptr_array_index (self->workers, i), worker_stop_listening);
+    {
+      Worker *worker = g_ptr_array_index (self->workers, i);
+
+      if (worker->listener != NULL)
+        shutdown (g_socket_get_fd (worker->listener), SHUT_RDWR);
+    }
 
   if (!self->options.quiet)
     g_printerr ("mizan-server: stopping; finishing %u requests in flight\n", count_in_flight (self));
@@ -1172,6 +1169,7 @@ worker_free (Worker *worker)
   g_clear_pointer (&worker->loop, g_main_loop_unref);
   g_clear_pointer (&worker->context, g_main_context_unref);
   g_clear_pointer (&worker->metrics, mizan_server_metrics_free);
+  g_clear_object (&worker->listener);
   g_free (worker);
 }
 
@@ -1331,6 +1329,8 @@ worker_listen (Worker                  *worker,
   g_main_context_push_thread_default (worker->context);
   ok = soup_server_listen_socket (worker->server, socket, options, error);
   g_main_context_pop_thread_default (worker->context);
+  if (ok)
+    g_set_object (&worker->listener, socket);
   return ok;
 }
 

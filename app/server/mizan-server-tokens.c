@@ -89,17 +89,23 @@ mizan_server_token_from_authorization (const char *header)
 
 /* Rate limit -------------------------------------------------------------- */
 
+/* A token bucket kept as one number, so that workers update it with a
+ * compare-and-swap and never wait for each other: the bucket's debt
+ * horizon, in requests, on a clock that counts rate requests a second
+ * (GCRA, the generic cell rate algorithm). A request may pass when its
+ * token has taken no more than burst − 1 requests ahead of that clock; it
+ * then moves the horizon on by one. With rate 0 the clock stands still,
+ * and a token has burst requests for the server's lifetime. */
 typedef struct {
-  double level;
-  gint64 updated_us;
+  gint64 horizon;   /* a double's bits, read and written atomically */
 } Bucket;
 
-/* Thread-safe: every HTTP worker takes from the same buckets. */
 struct _MizanRateLimiter
 {
-  GMutex      lock;
   double      rate;
   double      burst;
+  gint64      epoch_us;
+  GRWLock     lock;      /* covers buckets: found under the reader lock, added under the writer lock */
   GHashTable *buckets;   /* gint64 key → Bucket */
 };
 
@@ -111,8 +117,9 @@ mizan_rate_limiter_new (double rate,
 
   self->rate = MAX (rate, 0.0);
   self->burst = MAX (burst, 1.0);
+  self->epoch_us = g_get_monotonic_time ();
   self->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_mutex_init (&self->lock);
+  g_rw_lock_init (&self->lock);
   return self;
 }
 
@@ -122,8 +129,34 @@ mizan_rate_limiter_free (MizanRateLimiter *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->buckets);
-  g_mutex_clear (&self->lock);
+  g_rw_lock_clear (&self->lock);
   g_free (self);
+}
+
+static Bucket *
+get_bucket (MizanRateLimiter *self,
+            gint64            key)
+{
+  Bucket *bucket;
+
+  g_rw_lock_reader_lock (&self->lock);
+  bucket = g_hash_table_lookup (self->buckets, &key);
+  g_rw_lock_reader_unlock (&self->lock);
+  if (bucket != NULL)
+    return bucket;
+
+  g_rw_lock_writer_lock (&self->lock);
+  bucket = g_hash_table_lookup (self->buckets, &key);
+  if (bucket == NULL)
+    {
+      double empty = -G_MAXDOUBLE;
+
+      bucket = g_new (Bucket, 1);
+      memcpy (&bucket->horizon, &empty, sizeof empty);
+      g_hash_table_insert (self->buckets, g_memdup2 (&key, sizeof key), bucket);
+    }
+  g_rw_lock_writer_unlock (&self->lock);
+  return bucket;
 }
 
 gboolean
@@ -132,30 +165,30 @@ mizan_rate_limiter_take (MizanRateLimiter *self,
                          gint64            now_us,
                          double           *retry_after)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-  Bucket *bucket = g_hash_table_lookup (self->buckets, &key);
+  Bucket *bucket = get_bucket (self, key);
+  /* Counted from the limiter's start, so that the clock stays small enough
+   * for a double to count single requests exactly. */
+  double clock = self->rate * (double) (now_us - self->epoch_us) / G_USEC_PER_SEC;
+  gint64 old_bits, new_bits;
+  double horizon, ahead;
 
-  if (bucket == NULL)
+  old_bits = __atomic_load_n (&bucket->horizon, __ATOMIC_ACQUIRE);
+  do
     {
-      gint64 *stored_key = g_new (gint64, 1);
-
-      *stored_key = key;
-      bucket = g_new (Bucket, 1);
-      bucket->level = self->burst;
-      bucket->updated_us = now_us;
-      g_hash_table_insert (self->buckets, stored_key, bucket);
+      memcpy (&horizon, &old_bits, sizeof horizon);
+      horizon = MAX (horizon, clock);
+      ahead = horizon - clock;
+      /* With room for rounding: ahead is a difference of two sums. */
+      if (ahead > self->burst - 1.0 + 1e-9)
+        {
+          if (retry_after != NULL)
+            *retry_after = self->rate > 0.0 ? (ahead - (self->burst - 1.0)) / self->rate : 3600.0;
+          return FALSE;
+        }
+      horizon += 1.0;
+      memcpy (&new_bits, &horizon, sizeof new_bits);
     }
-
-  bucket->level = MIN (self->burst, bucket->level + self->rate * (double) (now_us - bucket->updated_us) / G_USEC_PER_SEC);
-  bucket->updated_us = now_us;
-
-  if (bucket->level >= 1.0)
-    {
-      bucket->level -= 1.0;
-      return TRUE;
-    }
-
-  if (retry_after != NULL)
-    *retry_after = self->rate > 0.0 ? (1.0 - bucket->level) / self->rate : 3600.0;
-  return FALSE;
+  while (!__atomic_compare_exchange_n (&bucket->horizon, &old_bits, new_bits, TRUE,
+                                       __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
+  return TRUE;
 }
