@@ -31,8 +31,9 @@
 /* One SoupServer and the thread that runs it. Worker 0 runs on the main
  * context of the thread that made the server (signals, stop); the others
  * each on a thread and main context of their own. Everything in a worker
- * is touched only from its thread, but for in_flight, which the main
- * thread adds up. */
+ * is touched only from its thread, but in_flight (atomic, added up by the
+ * main thread), metrics (under its own lock, added up by /metrics) and
+ * the listener's descriptor (shut down by the main thread on SIGTERM). */
 typedef struct {
   MizanServerHttp *self;
   GMainContext    *context;
@@ -77,7 +78,6 @@ G_DEFINE_FINAL_TYPE (MizanServerHttp, mizan_server_http, G_TYPE_OBJECT)
 
 /* What we keep about one request, for as long as libsoup keeps its message. */
 typedef struct {
-  MizanServerHttp   *self;
   Worker            *worker;
   SoupServerMessage *msg;
   gint64             started_us;
@@ -125,13 +125,22 @@ count_in_flight (MizanServerHttp *self)
   return n;
 }
 
+/* Takes @link out of @queue if it is in: a link is in its queue while
+ * its data is set. */
+static void
+due_remove (GQueue *queue,
+            GList  *link)
+{
+  if (link->data == NULL)
+    return;
+  g_queue_unlink (queue, link);
+  link->data = NULL;
+}
+
 static void
 request_unwatch (Request *req)
 {
-  if (req->due.data == NULL)
-    return;
-  g_queue_unlink (&req->worker->requests_due, &req->due);
-  req->due.data = NULL;
+  due_remove (&req->worker->requests_due, &req->due);
 }
 
 static void
@@ -800,10 +809,7 @@ G_DEFINE_QUARK (mizan-idle-watch, idle_watch)
 static void
 idle_watch_disarm (IdleWatch *watch)
 {
-  if (watch->due.data == NULL)
-    return;
-  g_queue_unlink (&watch->worker->idle_due, &watch->due);
-  watch->due.data = NULL;
+  due_remove (&watch->worker->idle_due, &watch->due);
 }
 
 static void
@@ -888,7 +894,7 @@ on_got_chunk (SoupServerMessage *msg,
     return;
   if (req->body == NULL)
     req->body = g_byte_array_new ();
-  if (req->body->len + size > req->self->options.max_body)
+  if (req->body->len + size > req->worker->self->options.max_body)
     {
       /* The rest is read and dropped: the answer will be 413. */
       req->too_large = TRUE;
@@ -907,7 +913,6 @@ on_request_started (SoupServer        *server,
   MizanServerHttp *self = worker->self;
   Request *req = g_new0 (Request, 1);
 
-  req->self = self;
   req->worker = worker;
   req->msg = msg;
   req->started_us = g_get_monotonic_time ();
