@@ -66,7 +66,6 @@ struct _MizanServerHttp
   gboolean                https;
 
   GPtrArray              *workers;   /* Worker; worker 0 always exists */
-  gboolean                running;   /* the threads of workers 1… are started */
   int                     stopping;  /* atomic: read by every worker */
   gboolean                stopped;
   guint                   stop_deadline_id;
@@ -1018,6 +1017,22 @@ worker_invoke (Worker      *worker,
     g_main_context_invoke (worker->context, func, worker);
 }
 
+/* Every worker disconnects its server and leaves its loop; the threads
+ * are joined. From the main context. */
+static void
+stop_workers (MizanServerHttp *self)
+{
+  for (guint i = 0; i < self->workers->len; i++)
+    worker_invoke (g_ptr_array_index (self->workers, i), worker_finish);
+  for (guint i = 0; i < self->workers->len; i++)
+    {
+      Worker *worker = g_ptr_array_index (self->workers, i);
+
+      if (worker->thread != NULL)
+        g_thread_join (g_steal_pointer (&worker->thread));
+    }
+}
+
 static void
 finish_stop (MizanServerHttp *self)
 {
@@ -1025,15 +1040,7 @@ finish_stop (MizanServerHttp *self)
     return;
   self->stopped = TRUE;
   g_clear_handle_id (&self->stop_deadline_id, g_source_remove);
-  for (guint i = 0; i < self->workers->len; i++)
-    worker_invoke (g_ptr_array_index (self->workers, i), worker_finish);
-  for (guint i = 1; i < self->workers->len; i++)
-    {
-      Worker *worker = g_ptr_array_index (self->workers, i);
-
-      if (worker->thread != NULL)
-        g_thread_join (g_steal_pointer (&worker->thread));
-    }
+  stop_workers (self);
   /* Commits whatever is still queued before closing. */
   mizan_server_store_close (self->store);
   if (self->loop != NULL)
@@ -1200,17 +1207,8 @@ mizan_server_http_dispose (GObject *object)
   g_clear_handle_id (&self->stop_deadline_id, g_source_remove);
   if (self->workers != NULL)
     {
-      /* Still running only when the owner never ran a stop. */
-      for (guint i = 1; i < self->workers->len; i++)
-        {
-          Worker *worker = g_ptr_array_index (self->workers, i);
-
-          if (worker->thread != NULL)
-            {
-              worker_invoke (worker, worker_finish);
-              g_thread_join (g_steal_pointer (&worker->thread));
-            }
-        }
+      /* Threads still run only when the owner never ran a stop. */
+      stop_workers (self);
       g_clear_pointer (&self->workers, g_ptr_array_unref);
     }
 

@@ -59,6 +59,27 @@ mizan_server_metrics_free (MizanServerMetrics *self)
   g_free (self);
 }
 
+/* Adds @count requests and @seconds to @key's series of @requests,
+ * which it starts when missing. */
+static void
+counter_add (GHashTable    *requests,
+             const Counter *key,
+             guint64        count,
+             double         seconds)
+{
+  Counter *counter = g_hash_table_lookup (requests, key);
+
+  if (counter == NULL)
+    {
+      counter = g_memdup2 (key, sizeof *key);
+      counter->count = 0;
+      counter->seconds = 0.0;
+      g_hash_table_add (requests, counter);
+    }
+  counter->count += count;
+  counter->seconds += seconds;
+}
+
 /* Called once per request: a lookup, no allocation after the first of a series. */
 void
 mizan_server_metrics_request (MizanServerMetrics *self,
@@ -69,15 +90,8 @@ mizan_server_metrics_request (MizanServerMetrics *self,
 {
   Counter key = { method, endpoint, status, 0, 0.0 };
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-  Counter *counter = g_hash_table_lookup (self->requests, &key);
 
-  if (counter == NULL)
-    {
-      counter = g_memdup2 (&key, sizeof key);
-      g_hash_table_add (self->requests, counter);
-    }
-  counter->count++;
-  counter->seconds += seconds;
+  counter_add (self->requests, &key, 1, seconds);
 }
 
 static int
@@ -114,17 +128,8 @@ mizan_server_metrics_render (MizanServerMetrics * const *parts,
       while (g_hash_table_iter_next (&iter, &key, NULL))
         {
           const Counter *part = key;
-          Counter *counter = g_hash_table_lookup (sum->requests, part);
 
-          if (counter == NULL)
-            {
-              counter = g_memdup2 (part, sizeof *part);
-              counter->count = 0;
-              counter->seconds = 0.0;
-              g_hash_table_add (sum->requests, counter);
-            }
-          counter->count += part->count;
-          counter->seconds += part->seconds;
+          counter_add (sum->requests, part, part->count, part->seconds);
         }
     }
 
