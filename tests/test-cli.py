@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 
 from clitest import (DATA, FRAMEWORKS, Home, assessment_doc, builtin_model,
-                     practices, run_tests, write_json)
+                     load_framework, practices, run_tests, write_json)
 
 
 def db_snapshot(path):
@@ -54,6 +54,65 @@ def test_frameworks_lists_builtin():
         fields = line.split()
         assert fields[1] == '1.0.0'
         assert int(fields[2]) >= 10 and int(fields[3]) >= 30 and int(fields[4]) >= 200, line
+    finally:
+        h.close()
+
+
+def counts(fw):
+    caps = [c for d in fw['domains'] for c in d['capabilities']]
+    return [len(fw['domains']), len(caps), sum(len(c['practices']) for c in caps)]
+
+
+def test_frameworks_lists_every_version():
+    """A second version of one id, installed by the user, is listed beside the first with its own counts."""
+    h = Home()
+    try:
+        fw = builtin_model()
+        newer = json.loads(json.dumps(fw))
+        newer['version'] = '9.9.9'
+        dropped = newer['domains'].pop()
+        newer['profile'] = [{'id': 'runs_cert', 'text': 'Does the body run a CERT?'}]
+        newer['domains'][0]['capabilities'][0]['applies_if'] = 'runs_cert'
+        newer['supersedes'] = {'version': fw['version'],
+                               'map': {p['id']: ([] if d['id'] == dropped['id'] else [p['id']]) for d, _, p in practices(fw)}}
+        user_dir = os.path.join(h.dir, 'data', 'mizan', 'frameworks')
+        os.makedirs(user_dir)
+        write_json(os.path.join(user_dir, 'oic-ccmm-9.json'), newer)
+
+        expected = {'9.9.9': counts(newer)}
+        for name in os.listdir(FRAMEWORKS):
+            doc = load_framework(os.path.join(FRAMEWORKS, name))
+            if doc['id'] == fw['id']:
+                expected[doc['version']] = counts(doc)
+
+        p = h.run('frameworks', check=0)
+        assert 'warning' not in p.stderr, p.stderr
+        rows = [l.split() for l in p.stdout.splitlines() if l.startswith('oic-ccmm ')]
+        # One row per version, oldest first, each with its own counts.
+        assert [r[1] for r in rows] == sorted(expected, key=lambda v: [int(x) for x in v.split('.')]), p.stdout
+        assert {r[1]: [int(x) for x in r[2:5]] for r in rows} == expected, p.stdout
+        assert counts(newer) != counts(fw)
+    finally:
+        h.close()
+
+
+def test_validate_user_framework_new_rules():
+    """validate names, by path, an identifier the cited standard lacks and a question the profile lacks."""
+    h = Home()
+    try:
+        fw = builtin_model()
+        practice = fw['domains'][2]['capabilities'][0]['practices'][3]
+        practice['references'] = {'nist-csf-2.0': ['GV.OC-01', 'GV.XX-99'], 'cis-v8': ['1.1']}
+        fw['domains'][1]['capabilities'][0]['applies_if'] = 'runs_soc'
+        path = write_json(h.path('mine.json'), fw)
+        p = h.run('validate', path, check=1)
+        assert p.stdout.splitlines() == [
+            f'{path}: domains[1].capabilities[0].applies_if: "runs_soc" names no question: '
+            'this framework has no "profile"',
+            f'{path}: domains[2].capabilities[0].practices[3].references["nist-csf-2.0"][1]: '
+            'NIST CSF 2.0 has no identifier "GV.XX-99"',
+        ], p.stdout
+        assert '2 problems' in p.stderr, p.stderr
     finally:
         h.close()
 
@@ -317,12 +376,13 @@ def test_missing_framework_is_named():
         fw = builtin_model()
         extra = os.path.join(h.dir, 'fw')
         os.makedirs(extra)
-        fw2 = dict(fw, version='2.0.0')
-        write_json(os.path.join(extra, 'oic-ccmm-2.json'), fw2)
+        # A version that ships nowhere (1.0.0 and 2.0.0 both do).
+        fw2 = dict(fw, version='9.0.0')
+        write_json(os.path.join(extra, 'oic-ccmm-9.json'), fw2)
         env = dict(h.env, MIZAN_FRAMEWORKS_DIR=extra)
         aid = h.run('import', write_json(h.path('a.mizan'), assessment_doc(fw2, {})), env=env, check=0).stdout.strip()
-        p = h.run('score', aid, check=1)  # only 1.0.0 is installed now
-        assert 'oic-ccmm' in p.stderr and '2.0.0' in p.stderr and 'not installed' in p.stderr, p.stderr
+        p = h.run('score', aid, check=1)  # only the built-in versions are installed now
+        assert 'oic-ccmm' in p.stderr and '9.0.0' in p.stderr and 'not installed' in p.stderr, p.stderr
     finally:
         h.close()
 

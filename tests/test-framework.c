@@ -12,6 +12,7 @@
 
 #include "mizan-catalog.h"
 #include "mizan-framework.h"
+#include "mizan-references.h"
 
 #define DISPLAY_NAME "test.json"
 
@@ -204,17 +205,31 @@ typedef struct {
   const char *says;
 } Case;
 
+/* Each case on mini.json, after setting @base_path (unless NULL) to @base_value. */
+static void
+run_cases_on (const char *base_path,
+              const char *base_value,
+              const Case *cases,
+              gsize       n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      g_autofree char *json = NULL;
+
+      if (base_path != NULL)
+        json = variant (base_path, base_value, cases[i].path, cases[i].value, NULL);
+      else
+        json = variant (cases[i].path, cases[i].value, NULL);
+      g_test_message ("%s = %s", cases[i].path, cases[i].value ? cases[i].value : "(removed)");
+      assert_one_problem (json, cases[i].where, cases[i].says);
+    }
+}
+
 static void
 run_cases (const Case *cases,
            gsize       n_cases)
 {
-  for (gsize i = 0; i < n_cases; i++)
-    {
-      g_autofree char *json = variant (cases[i].path, cases[i].value, NULL);
-
-      g_test_message ("%s = %s", cases[i].path, cases[i].value ? cases[i].value : "(removed)");
-      assert_one_problem (json, cases[i].where, cases[i].says);
-    }
+  run_cases_on (NULL, NULL, cases, n_cases);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -681,6 +696,401 @@ test_five_faults (void)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The turn-2 members: rubric, status, profile, applies_if, fully_when,
+ * weight_reason, practice references and supersedes. */
+
+#define RUBRIC "{\"fully\": \"Done everywhere, with evidence.\", \"largely\": \"Done with small gaps.\", " \
+               "\"partially\": \"Begun.\", \"not\": \"Not done.\", " \
+               "\"na\": {\"en\": \"Does not apply here.\", \"fr\": \"Sans objet.\"}}"
+#define PROFILE "[{\"id\": \"runs_cert\", \"text\": \"Does the body run a CERT?\"}, " \
+                "{\"id\": \"has_ot2\", \"text\": {\"en\": \"Does it run industrial systems?\", " \
+                "\"fr\": \"Exploite-t-il des systèmes industriels ?\"}}]"
+
+/* mini.json with every new member; also a seed of the loader's fuzz corpus. */
+static MizanFramework *
+load_additions (void)
+{
+  g_autofree char *path = data_path ("additions.json");
+  g_autoptr(GError) error = NULL;
+  MizanFramework *fw = mizan_framework_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (mizan_framework_get_id (fw), ==, "additions");
+  return fw;
+}
+
+static void
+assert_strv (const char * const *actual,
+             const char * const *expected)
+{
+  g_assert_nonnull (actual);
+  g_assert_cmpstrv (actual, expected);
+}
+
+static void
+test_additions_valid (void)
+{
+  g_autoptr(MizanFramework) fw = load_additions ();
+  const MizanProfileQuestion *question;
+  MizanCapability *cap;
+  MizanPractice *practice;
+
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_status (fw), "en"), ==, "Draft; not yet validated.");
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_status (fw), "fr"), ==, "Brouillon.");
+
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_rubric (fw, MIZAN_STATUS_FULLY), "en"), ==,
+                   "Done everywhere, with evidence.");
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_rubric (fw, MIZAN_STATUS_LARGELY), "en"), ==,
+                   "Done with small gaps.");
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_rubric (fw, MIZAN_STATUS_PARTIALLY), "en"), ==, "Begun.");
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_rubric (fw, MIZAN_STATUS_NOT), "en"), ==, "Not done.");
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_rubric (fw, MIZAN_STATUS_NA), "fr"), ==, "Sans objet.");
+  g_assert_null (mizan_framework_get_rubric (fw, MIZAN_STATUS_NONE));
+
+  g_assert_cmpuint (mizan_framework_get_n_profile_questions (fw), ==, 2);
+  question = mizan_framework_get_profile_question (fw, 0);
+  g_assert_cmpstr (question->id, ==, "runs_cert");
+  g_assert_cmpstr (mizan_text_get (question->text, "en"), ==, "Does the body run a CERT?");
+  question = mizan_framework_get_profile_question (fw, 1);
+  g_assert_cmpstr (question->id, ==, "has_ot2");
+  g_assert_cmpstr (mizan_text_get (question->text, "fr"), ==, "Exploite-t-il des systèmes industriels ?");
+  g_assert_true (mizan_framework_lookup_profile_question (fw, "has_ot2") == question);
+  g_assert_null (mizan_framework_lookup_profile_question (fw, "HAS_OT2"));
+  g_assert_null (mizan_framework_lookup_profile_question (fw, NULL));
+
+  g_assert_cmpstr (mizan_framework_get_capability (fw, 2)->applies_if, ==, "runs_cert");
+  g_assert_null (mizan_framework_get_capability (fw, 0)->applies_if);
+  g_assert_cmpstr (mizan_framework_lookup_practice (fw, "GOV.2.3")->applies_if, ==, "has_ot2");
+  g_assert_null (mizan_framework_lookup_practice (fw, "GOV.2.2")->applies_if);
+
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_domain (fw, 0)->weight_reason, "en"), ==,
+                   "Governance steers everything else.");
+  g_assert_null (mizan_framework_get_domain (fw, 1)->weight_reason);
+  g_assert_cmpstr (mizan_text_get (mizan_framework_get_capability (fw, 1)->weight_reason, "en"), ==,
+                   "Policy follows from strategy.");
+  g_assert_null (mizan_framework_get_capability (fw, 0)->weight_reason);
+  practice = mizan_framework_lookup_practice (fw, "GOV.1.2");
+  g_assert_cmpstr (mizan_text_get (practice->weight_reason, "en"), ==, "Ownership decides the rest.");
+  g_assert_null (practice->fully_when);
+  practice = mizan_framework_lookup_practice (fw, "GOV.1.1");
+  g_assert_cmpstr (mizan_text_get (practice->fully_when, "en"), ==, "The strategy is signed and published.");
+  g_assert_null (practice->weight_reason);
+
+  /* A practice keeps its own references, an unknown scheme ("cis-v8") included. */
+  g_assert_cmpuint (practice->n_references, ==, 2);
+  g_assert_cmpstr (practice->references[0].scheme, ==, "nist-csf-2.0");
+  assert_strv ((const char * const *) practice->references[0].ids,
+               (const char * const[]) { "GV.OC-02", "GV.RM-01", NULL });
+  g_assert_cmpstr (practice->references[1].scheme, ==, "cis-v8");
+  assert_strv ((const char * const *) practice->references[1].ids, (const char * const[]) { "1.1", NULL });
+  g_assert_cmpuint (mizan_framework_lookup_practice (fw, "GOV.1.2")->n_references, ==, 0);
+
+  /* The capability's: its own, then its practices', each scheme once and
+   * each id once, in the order first met. */
+  cap = mizan_framework_lookup_capability (fw, "GOV.1");
+  g_assert_cmpuint (cap->n_references, ==, 3);
+  g_assert_cmpstr (cap->references[0].scheme, ==, "nist-csf-2.0");
+  assert_strv ((const char * const *) cap->references[0].ids,
+               (const char * const[]) { "GV.OC-01", "GV.OC-02", "GV.RM-01", NULL });
+  g_assert_cmpstr (cap->references[1].scheme, ==, "iso-27001-2022");
+  assert_strv ((const char * const *) cap->references[1].ids, (const char * const[]) { "5.1", "A.5.1", NULL });
+  g_assert_cmpstr (cap->references[2].scheme, ==, "cis-v8");
+  assert_strv ((const char * const *) cap->references[2].ids, (const char * const[]) { "1.1", NULL });
+  /* A capability without references of its own cites its practices'. */
+  cap = mizan_framework_lookup_capability (fw, "GOV.2");
+  g_assert_cmpuint (cap->n_references, ==, 1);
+  g_assert_cmpstr (cap->references[0].scheme, ==, "iso-27001-2022");
+  assert_strv ((const char * const *) cap->references[0].ids, (const char * const[]) { "5.2", NULL });
+  g_assert_cmpuint (mizan_framework_lookup_capability (fw, "OPS.1")->n_references, ==, 0);
+
+  g_assert_cmpstr (mizan_framework_get_supersedes_version (fw), ==, "0.9.0");
+  assert_strv (mizan_framework_get_superseded_ids (fw), (const char * const[]) { "OLD.1", "OLD.2", "OLD.3", NULL });
+  assert_strv (mizan_framework_get_successors (fw, "OLD.1"), (const char * const[]) { "GOV.1.1", "GOV.1.2", NULL });
+  assert_strv (mizan_framework_get_successors (fw, "OLD.2"), (const char * const[]) { NULL });
+  assert_strv (mizan_framework_get_successors (fw, "OLD.3"), (const char * const[]) { "OPS.1.4", NULL });
+  /* The map is about the old version's ids, not this one's. */
+  g_assert_null (mizan_framework_get_successors (fw, "GOV.1.1"));
+  g_assert_null (mizan_framework_get_successors (fw, NULL));
+}
+
+/* Every new member is optional: a file without them reads as before. */
+static void
+test_additions_absent (void)
+{
+  g_autoptr(MizanFramework) fw = load_mini ();
+
+  g_assert_null (mizan_framework_get_status (fw));
+  for (MizanStatus status = MIZAN_STATUS_NONE; status < MIZAN_N_STATUSES; status++)
+    g_assert_null (mizan_framework_get_rubric (fw, status));
+  g_assert_cmpuint (mizan_framework_get_n_profile_questions (fw), ==, 0);
+  g_assert_null (mizan_framework_lookup_profile_question (fw, "runs_cert"));
+  g_assert_null (mizan_framework_get_supersedes_version (fw));
+  assert_strv (mizan_framework_get_superseded_ids (fw), (const char * const[]) { NULL });
+  g_assert_null (mizan_framework_get_successors (fw, "GOV.1.1"));
+  for (guint i = 0; i < mizan_framework_get_n_practices (fw); i++)
+    {
+      MizanPractice *practice = mizan_framework_get_practice (fw, i);
+
+      g_assert_null (practice->fully_when);
+      g_assert_null (practice->weight_reason);
+      g_assert_null (practice->applies_if);
+      g_assert_cmpuint (practice->n_references, ==, 0);
+    }
+}
+
+static void
+test_additions_references (void)
+{
+  static const Case cases[] = {
+    { "domains[0].capabilities[0].practices[3].references", "{\"nist-csf-2.0\": [\"GV.OC-01\", \"GV.XX-99\"]}",
+      "domains[0].capabilities[0].practices[3].references[\"nist-csf-2.0\"][1]",
+      "NIST CSF 2.0 has no identifier \"GV.XX-99\"" },
+    /* Identifiers are exact: no leading "A." is assumed, no case folded. */
+    { "domains[0].capabilities[0].references", "{\"iso-27001-2022\": [\"5.1\", \"a.5.1\"]}",
+      "domains[0].capabilities[0].references.iso-27001-2022[1]",
+      "ISO/IEC 27001:2022 has no identifier \"a.5.1\"" },
+    { "domains[1].capabilities[0].practices[0].references", "{\"nist-csf-2.0\": [\"gv.oc-01\"]}",
+      "domains[1].capabilities[0].practices[0].references[\"nist-csf-2.0\"][0]",
+      "has no identifier \"gv.oc-01\"" },
+    { "domains[1].capabilities[0].practices[0].references", "[\"GV.OC-01\"]",
+      "domains[1].capabilities[0].practices[0].references", "expected an object, found an array" },
+    { "domains[1].capabilities[0].practices[0].references", "{\"nist-csf-2.0\": [\" \"]}",
+      "domains[1].capabilities[0].practices[0].references[\"nist-csf-2.0\"][0]", "must not be empty" },
+  };
+  g_autofree char *other_scheme = variant ("domains[0].capabilities[0].practices[0].references",
+                                           "{\"cis-v8\": [\"GV.XX-99\"]}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanFramework) fw = NULL;
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+
+  /* A scheme Mizan does not ship may cite anything. */
+  fw = mizan_framework_new_from_data (other_scheme, -1, DISPLAY_NAME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mizan_framework_get_practice (fw, 0)->references[0].ids[0], ==, "GV.XX-99");
+}
+
+static void
+test_additions_profile (void)
+{
+  static const Case cases[] = {
+    { "profile", "[]", "profile", "must list at least one question" },
+    { "profile", "{\"runs_cert\": \"Does the body run a CERT?\"}", "profile", "expected an array, found an object" },
+    { "profile[1].id", "\"runs_cert\"", "profile[1].id", "\"runs_cert\" is already used at profile[0].id" },
+    { "profile[1].id", "\"Has_OT\"", "profile[1].id", "\"Has_OT\" may only contain lowercase letters" },
+    { "profile[1].id", "\"has ot\"", "profile[1].id", "may only contain lowercase letters" },
+    { "profile[1].id", "\"\"", "profile[1].id", "must not be empty" },
+    { "profile[1].id", "7", "profile[1].id", "expected a string, found an integer" },
+    { "profile[0].id", NULL, "profile[0].id", "required member is missing" },
+    { "profile[0].text", NULL, "profile[0].text", "required member is missing" },
+    { "profile[0].text", "{\"fr\": \"CERT ?\"}", "profile[0].text", "the English (\"en\") text is missing" },
+    { "profile[0].answer", "true", "profile[0].answer", "unknown member; the members allowed here are id, text" },
+    { "domains[1].capabilities[0].applies_if", "\"runs_soc\"", "domains[1].capabilities[0].applies_if",
+      "\"runs_soc\" is not a question of the profile; its questions are runs_cert, has_ot2" },
+    { "domains[0].capabilities[1].practices[2].applies_if", "\"RUNS_CERT\"",
+      "domains[0].capabilities[1].practices[2].applies_if", "\"RUNS_CERT\" is not a question of the profile" },
+    { "domains[0].capabilities[1].practices[2].applies_if", "[\"runs_cert\"]",
+      "domains[0].capabilities[1].practices[2].applies_if", "expected a string, found an array" },
+  };
+  g_autofree char *no_profile = variant ("domains[1].capabilities[0].applies_if", "\"runs_cert\"", NULL);
+  /* A broken question is reported once, not again by each applies_if naming it. */
+  g_autofree char *broken_question = variant ("profile", PROFILE, "profile[0].id", "\"Runs-CERT\"",
+                                              "domains[1].capabilities[0].applies_if", "\"runs_cert\"", NULL);
+
+  /* On top of a profile, so that applies_if has questions to name. */
+  run_cases_on ("profile", PROFILE, cases, G_N_ELEMENTS (cases));
+  assert_one_problem (no_profile, "domains[1].capabilities[0].applies_if",
+                      "\"runs_cert\" names no question: this framework has no \"profile\"");
+  assert_one_problem (broken_question, "profile[0].id", "may only contain lowercase letters");
+}
+
+static void
+test_additions_rubric_status (void)
+{
+  static const Case cases[] = {
+    { "rubric", "\"Fully means fully.\"", "rubric", "expected an object, found a string" },
+    { "rubric.na", NULL, "rubric.na", "required member is missing" },
+    { "rubric.fully", NULL, "rubric.fully", "required member is missing" },
+    { "rubric.mostly", "\"Most of it.\"", "rubric.mostly",
+      "unknown member; the members allowed here are fully, largely, partially, not, na" },
+    { "rubric.partially", "\"\"", "rubric.partially", "must not be empty" },
+    { "rubric.not", "{\"fr\": \"Non.\"}", "rubric.not", "the English (\"en\") text is missing" },
+    { "status", "\"\"", "status", "must not be empty" },
+    { "status", "true", "status", "expected a string or an object of translations" },
+    { "domains[0].weight_reason", "\" \"", "domains[0].weight_reason", "must not be empty" },
+    { "domains[0].capabilities[0].weight_reason", "2", "domains[0].capabilities[0].weight_reason",
+      "expected a string or an object" },
+    { "domains[0].capabilities[0].practices[1].weight_reason", "{\"ar\": \"سبب\"}",
+      "domains[0].capabilities[0].practices[1].weight_reason", "the English (\"en\") text is missing" },
+    { "domains[0].capabilities[0].practices[1].fully_when", "[]",
+      "domains[0].capabilities[0].practices[1].fully_when", "expected a string or an object" },
+  };
+  /* A misspelt status is one problem, not also a missing one. */
+  g_autofree char *typo = variant ("rubric", RUBRIC, "rubric.largely", NULL, "rubric.larjely", "\"Mostly.\"", NULL);
+  g_autofree char *domain_fully_when = variant ("domains[0].fully_when", "\"x\"", NULL);
+
+  run_cases_on ("rubric", RUBRIC, cases, G_N_ELEMENTS (cases));
+  assert_one_problem (typo, "rubric.larjely", "unknown member; did you mean \"largely\"?");
+  /* fully_when belongs to practices only. */
+  assert_one_problem (domain_fully_when, "domains[0].fully_when", "unknown member");
+}
+
+static void
+test_additions_supersedes (void)
+{
+  /* Each a whole "supersedes": the map's keys have dots, which variant() would take for a path. */
+  static const Case cases[] = {
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD.1\": [\"GOV.1.1\", \"GOV.9.9\"]}}",
+      "supersedes.map[\"OLD.1\"][1]", "\"GOV.9.9\" is not a practice of this version" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD.1\": [\"GOV.1\"]}}",
+      "supersedes.map[\"OLD.1\"][0]", "\"GOV.1\" is a capability; the map leads to practices of this version" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD.1\": [\"OPS\"]}}",
+      "supersedes.map[\"OLD.1\"][0]", "\"OPS\" is a domain; the map leads to practices of this version" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD.1\": [\"GOV.1.1\", \"GOV.1.1\"]}}",
+      "supersedes.map[\"OLD.1\"][1]", "\"GOV.1.1\" is listed twice" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD.1\": \"GOV.1.1\"}}",
+      "supersedes.map[\"OLD.1\"]", "expected an array of practice ids ([] when none succeeds it), found a string" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD.1\": [3]}}",
+      "supersedes.map[\"OLD.1\"][0]", "expected a string, found an integer" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD 1\": []}}",
+      "supersedes.map[\"OLD 1\"]", "\"OLD 1\" is not a practice id" },
+    { "supersedes", "{\"version\": \"1.0.0\", \"map\": {}}", "supersedes.version",
+      "\"1.0.0\" is this file's own version" },
+    { "supersedes", "{\"version\": 1, \"map\": {}}", "supersedes.version", "expected a string, found an integer" },
+    { "supersedes", "{\"version\": \"\", \"map\": {}}", "supersedes.version", "must not be empty" },
+    { "supersedes", "{\"map\": {}}", "supersedes.version", "required member is missing" },
+    { "supersedes", "{\"version\": \"0.9.0\"}", "supersedes.map", "required member is missing" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": []}", "supersedes.map", "expected an object, found an array" },
+    { "supersedes", "{\"version\": \"0.9.0\", \"map\": {}, \"date\": \"2025\"}", "supersedes.date",
+      "unknown member; the members allowed here are version, map" },
+    { "supersedes", "\"0.9.0\"", "supersedes", "expected an object, found a string" },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* New rules report with the old ones, every problem at once. */
+static void
+test_additions_many_problems (void)
+{
+  g_autofree char *json = variant ("profile", PROFILE,
+                                   "rubric", "{\"fully\": \"F\", \"largely\": \"L\", \"partially\": \"P\", \"not\": \"N\"}",
+                                   "supersedes", "{\"version\": \"0.9.0\", \"map\": {\"OLD.1\": [\"NEW.1\"]}}",
+                                   "domains[0].weight", "0",
+                                   "domains[0].capabilities[0].practices[3].references", "{\"nist-csf-2.0\": [\"GV.XX-99\"]}",
+                                   "domains[1].capabilities[0].applies_if", "\"runs_soc\"",
+                                   NULL);
+  g_auto(GStrv) lines = load_failing (json, -1, MIZAN_FRAMEWORK_ERROR_INVALID);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_true (g_str_has_prefix (lines[0], DISPLAY_NAME ": rubric.na: required member is missing"));
+  g_assert_true (g_str_has_prefix (lines[1], DISPLAY_NAME ": domains[0].weight: "));
+  g_assert_true (g_str_has_prefix (lines[2], DISPLAY_NAME ": domains[0].capabilities[0].practices[3]"
+                                   ".references[\"nist-csf-2.0\"][0]: "));
+  g_assert_true (g_str_has_prefix (lines[3], DISPLAY_NAME ": domains[1].capabilities[0].applies_if: "));
+  g_assert_true (g_str_has_prefix (lines[4], DISPLAY_NAME ": supersedes.map[\"OLD.1\"][0]: "));
+}
+
+static char *
+references_path (const char *scheme)
+{
+  g_autofree char *file = g_strconcat (scheme, ".json", NULL);
+  g_autofree char *dir = mizan_catalog_get_references_dir ();
+
+  return g_build_filename (dir, file, NULL);
+}
+
+/* The identifiers of a shipped scheme are the data file's, in its order. */
+static void
+test_references_schemes (void)
+{
+  static const char * const schemes[] = { "nist-csf-2.0", "iso-27001-2022" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      g_autofree char *path = references_path (schemes[s]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      const MizanReferenceScheme *scheme = mizan_references_lookup_scheme (schemes[s]);
+      const char * const *ids;
+      JsonObject *root;
+      JsonArray *entries;
+
+      json_parser_load_from_file (parser, path, &error);
+      g_assert_no_error (error);
+      root = json_node_get_object (json_parser_get_root (parser));
+      entries = json_object_get_array_member (root, "entries");
+
+      g_assert_nonnull (scheme);
+      g_assert_cmpstr (mizan_reference_scheme_get_title (scheme), ==, json_object_get_string_member (root, "title"));
+      ids = mizan_reference_scheme_get_ids (scheme);
+      g_assert_cmpuint (g_strv_length ((char **) ids), ==, json_array_get_length (entries));
+      g_assert_cmpuint (json_array_get_length (entries), >, 50);
+      for (guint i = 0; i < json_array_get_length (entries); i++)
+        {
+          JsonObject *entry = json_array_get_object_element (entries, i);
+
+          g_assert_cmpstr (ids[i], ==, json_object_get_string_member (entry, "id"));
+          g_assert_cmpstr (mizan_reference_scheme_lookup (scheme, ids[i]), ==,
+                           json_object_get_string_member (entry, "title"));
+        }
+      g_assert_null (mizan_reference_scheme_lookup (scheme, "no such control"));
+      g_assert_null (mizan_reference_scheme_lookup (scheme, NULL));
+    }
+
+  g_assert_nonnull (mizan_reference_scheme_lookup (mizan_references_lookup_scheme ("nist-csf-2.0"), "GV.OC-01"));
+  g_assert_nonnull (mizan_reference_scheme_lookup (mizan_references_lookup_scheme ("iso-27001-2022"), "A.5.1"));
+  g_assert_null (mizan_references_lookup_scheme ("cis-v8"));
+  g_assert_null (mizan_references_lookup_scheme ("nist-csf-2"));
+}
+
+static void
+test_references_format (void)
+{
+  g_autoptr(MizanFramework) fw = load_additions ();
+  MizanCapability *cap = mizan_framework_lookup_capability (fw, "GOV.1");
+  g_autofree char *line = mizan_references_format (cap->references, cap->n_references);
+  g_autofree char *none = mizan_references_format (NULL, 0);
+  g_autofree char *expected = g_strdup_printf ("%s GV.OC-01, GV.OC-02, GV.RM-01 · %s 5.1, A.5.1 · cis-v8 1.1",
+                                               mizan_reference_scheme_get_title (mizan_references_lookup_scheme ("nist-csf-2.0")),
+                                               mizan_reference_scheme_get_title (mizan_references_lookup_scheme ("iso-27001-2022")));
+
+  g_assert_cmpstr (line, ==, expected);
+  g_assert_null (none);
+}
+
+static gpointer
+lookup_nist (gpointer data)
+{
+  return (gpointer) mizan_references_lookup_scheme ("nist-csf-2.0");
+}
+
+/* The first lookups may come from several threads at once (the server's workers). */
+static void
+test_references_threads (void)
+{
+  if (g_test_subprocess ())
+    {
+      GThread *threads[4];
+      gpointer found[4];
+
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("lookup", lookup_nist, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        found[i] = g_thread_join (threads[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        {
+          g_assert_nonnull (found[i]);
+          g_assert_true (found[i] == found[0]);
+        }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 test_syntax_positions (void)
@@ -962,9 +1372,12 @@ test_catalog_dirs (void)
   g_autofree char *saved = g_strdup (g_getenv ("MIZAN_FRAMEWORKS_DIR"));
   g_autofree char *user_dir = mizan_catalog_get_user_dir ();
   g_autofree char *expected_user = g_build_filename (tmp_dir, "data", "mizan", "frameworks", NULL);
+  g_autofree char *references = NULL;
 
   g_setenv ("MIZAN_FRAMEWORKS_DIR", "/somewhere/frameworks", TRUE);
   g_assert_cmpstr (mizan_catalog_get_builtin_dir (), ==, "/somewhere/frameworks");
+  references = mizan_catalog_get_references_dir ();
+  g_assert_cmpstr (references, ==, "/somewhere/references");
   g_unsetenv ("MIZAN_FRAMEWORKS_DIR");
   g_assert_cmpstr (mizan_catalog_get_builtin_dir (), ==, MIZAN_FRAMEWORKS_DIR);
   g_setenv ("MIZAN_FRAMEWORKS_DIR", "", TRUE);
@@ -1129,6 +1542,16 @@ main (int    argc,
   g_test_add_func ("/framework/rules/typo-once", test_typo_reported_once);
   g_test_add_func ("/framework/rules/many-problems", test_many_problems);
   g_test_add_func ("/framework/rules/five-faults", test_five_faults);
+  g_test_add_func ("/framework/additions/valid", test_additions_valid);
+  g_test_add_func ("/framework/additions/absent", test_additions_absent);
+  g_test_add_func ("/framework/additions/references", test_additions_references);
+  g_test_add_func ("/framework/additions/profile", test_additions_profile);
+  g_test_add_func ("/framework/additions/rubric-status", test_additions_rubric_status);
+  g_test_add_func ("/framework/additions/supersedes", test_additions_supersedes);
+  g_test_add_func ("/framework/additions/many-problems", test_additions_many_problems);
+  g_test_add_func ("/references/schemes", test_references_schemes);
+  g_test_add_func ("/references/format", test_references_format);
+  g_test_add_func ("/references/threads", test_references_threads);
   g_test_add_func ("/framework/syntax/positions", test_syntax_positions);
   g_test_add_func ("/framework/syntax/encoding", test_syntax_encoding);
   g_test_add_func ("/framework/syntax/deep-nesting", test_syntax_deep_nesting);

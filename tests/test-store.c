@@ -192,6 +192,9 @@ make_assessment (const char *id)
   mizan_assessment_set_answer (assessment, "DEF.1.3", MIZAN_STATUS_NONE, "ask IT", NULL, 1735700005);
   mizan_assessment_set_target (assessment, "GOV.1", 4);
   mizan_assessment_set_target (assessment, "DEF.1", 0);
+  mizan_assessment_set_to_confirm (assessment, "GOV.1.2", TRUE);
+  mizan_assessment_set_profile_answer (assessment, "runs_cert", MIZAN_PROFILE_NO);
+  mizan_assessment_set_profile_answer (assessment, "uses_cloud_services", MIZAN_PROFILE_YES);
 
   return assessment;
 }
@@ -232,12 +235,23 @@ assert_same_assessment (MizanAssessment *expected,
       g_assert_cmpstr (got->note, ==, want->note);
       g_assert_cmpstr (got->evidence, ==, want->evidence);
       g_assert_cmpint (got->updated, ==, want->updated);
+      g_assert_cmpint (got->to_confirm, ==, want->to_confirm);
     }
 
   g_assert_cmpstrv (actual_targets, expected_targets);
   for (guint i = 0; expected_targets[i] != NULL; i++)
     g_assert_cmpint (mizan_assessment_get_target (actual, expected_targets[i]), ==,
                      mizan_assessment_get_target (expected, expected_targets[i]));
+
+  {
+    g_auto(GStrv) expected_profile = mizan_assessment_list_profile (expected);
+    g_auto(GStrv) actual_profile = mizan_assessment_list_profile (actual);
+
+    g_assert_cmpstrv (actual_profile, expected_profile);
+    for (guint i = 0; expected_profile[i] != NULL; i++)
+      g_assert_cmpint (mizan_assessment_get_profile_answer (actual, expected_profile[i]), ==,
+                       mizan_assessment_get_profile_answer (expected, expected_profile[i]));
+  }
 }
 
 /* Opening ------------------------------------------------------------------ */
@@ -316,7 +330,7 @@ test_store_fresh_schema_and_wal (Fixture       *fixture,
                       "SELECT group_concat(name, ',') FROM"
                       " (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)",
                       NULL);
-  g_assert_cmpstr (tables, ==, "answers,assessments,organizations,submissions,sync_queue,targets");
+  g_assert_cmpstr (tables, ==, "answers,assessments,organizations,profile_answers,submissions,sync_queue,targets");
 }
 
 static void
@@ -775,6 +789,79 @@ test_store_set_answer_and_target (Fixture       *fixture,
   /* Every edit moved the assessment's updated time (it was in 2025). */
   g_assert_cmpint (mizan_assessment_get_updated (loaded), >=, before);
   g_assert_cmpint (mizan_assessment_get_created (loaded), ==, 1735689600);
+}
+
+/* A profile answer is stored at once; an answer the user sets is confirmed. */
+static void
+test_store_profile_and_confirm (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(MizanStore) store = open_store (fixture->path);
+  g_autoptr(MizanAssessment) assessment = make_assessment (NULL);
+  g_autoptr(MizanAssessment) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = mizan_assessment_get_id (assessment);
+
+  g_assert_true (mizan_store_save_assessment (store, assessment, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mizan_store_set_profile_answer (store, id, "runs_cert", MIZAN_PROFILE_YES, &error));
+  g_assert_true (mizan_store_set_profile_answer (store, id, "uses_cloud_services", MIZAN_PROFILE_UNANSWERED, &error));
+  g_assert_true (mizan_store_set_profile_answer (store, id, "operates_ot", MIZAN_PROFILE_NO, &error));
+  g_assert_true (mizan_store_set_answer (store, id, "GOV.1.2", MIZAN_STATUS_LARGELY, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (mizan_store_set_profile_answer (store, "no-such-id", "runs_cert", MIZAN_PROFILE_NO, &error));
+  g_assert_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND);
+
+  loaded = mizan_store_load_assessment (store, id, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (mizan_assessment_get_profile_answer (loaded, "runs_cert"), ==, MIZAN_PROFILE_YES);
+  g_assert_cmpint (mizan_assessment_get_profile_answer (loaded, "uses_cloud_services"), ==, MIZAN_PROFILE_UNANSWERED);
+  g_assert_cmpint (mizan_assessment_get_profile_answer (loaded, "operates_ot"), ==, MIZAN_PROFILE_NO);
+  /* Answering again, even with the same status, confirms a carried answer. */
+  g_assert_false (mizan_assessment_get_answer (loaded, "GOV.1.2")->to_confirm);
+}
+
+/* A database of schema 2 (before profiles) is upgraded in place, its data kept. */
+static void
+test_store_upgrades_schema_2 (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(MizanAssessment) assessment = make_assessment (NULL);
+  g_autoptr(MizanAssessment) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  sqlite3 *db;
+
+  /* What version 2 wrote: no profile answers, nothing to confirm. */
+  mizan_assessment_set_to_confirm (assessment, "GOV.1.2", FALSE);
+  mizan_assessment_set_profile_answer (assessment, "runs_cert", MIZAN_PROFILE_UNANSWERED);
+  mizan_assessment_set_profile_answer (assessment, "uses_cloud_services", MIZAN_PROFILE_UNANSWERED);
+  {
+    g_autoptr(MizanStore) store = open_store (fixture->path);
+
+    g_assert_true (mizan_store_save_assessment (store, assessment, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  db = raw_open (fixture->path);
+  raw_exec (db, "DROP TABLE profile_answers;"
+                "ALTER TABLE answers DROP COLUMN to_confirm;"
+                "PRAGMA user_version = 2;");
+  sqlite3_close (db);
+
+  {
+    g_autoptr(MizanStore) store = open_store (fixture->path);
+
+    version = raw_query (fixture->path, "PRAGMA user_version", NULL);
+    g_assert_cmpint (g_ascii_strtoll (version, NULL, 10), ==, MIZAN_STORE_SCHEMA_VERSION);
+    loaded = mizan_store_load_assessment (store, mizan_assessment_get_id (assessment), &error);
+    g_assert_no_error (error);
+    mizan_assessment_set_org_id (assessment, mizan_assessment_get_org_id (loaded));
+    assert_same_assessment (assessment, loaded);
+    g_assert_true (mizan_store_set_profile_answer (store, mizan_assessment_get_id (assessment),
+                                                   "runs_cert", MIZAN_PROFILE_NO, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -1321,6 +1408,8 @@ main (int   argc,
   ADD ("/store/organizations-shared-and-sorted", test_store_organizations_shared_and_sorted);
   ADD ("/store/list-newest-first", test_store_list_newest_first);
   ADD ("/store/set-answer-and-target", test_store_set_answer_and_target);
+  ADD ("/store/profile-and-confirm", test_store_profile_and_confirm);
+  ADD ("/store/upgrades-schema-2", test_store_upgrades_schema_2);
   ADD ("/store/unknown-assessment", test_store_unknown_assessment);
   ADD ("/store/save-existing-refused", test_store_save_existing_refused);
   ADD ("/store/replace", test_store_replace);

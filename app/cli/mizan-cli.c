@@ -17,6 +17,7 @@
 #include "mizan-countries.h"
 #include "mizan-charts.h"
 #include "mizan-exchange.h"
+#include "mizan-migration.h"
 #include "mizan-preferences.h"
 #include "mizan-report.h"
 #include "mizan-results.h"
@@ -238,6 +239,11 @@ complete_languages (MizanFramework *framework)
 #define ADD_TEXT(t) G_STMT_START { if ((t) != NULL) g_ptr_array_add (texts, (gpointer) (t)); } G_STMT_END
   ADD_TEXT (mizan_framework_get_title (framework));
   ADD_TEXT (mizan_framework_get_description (framework));
+  ADD_TEXT (mizan_framework_get_status (framework));
+  for (MizanStatus status = MIZAN_STATUS_FULLY; status <= MIZAN_STATUS_NA; status++)
+    ADD_TEXT (mizan_framework_get_rubric (framework, status));
+  for (guint i = 0; i < mizan_framework_get_n_profile_questions (framework); i++)
+    ADD_TEXT (mizan_framework_get_profile_question (framework, i)->text);
   for (guint l = 1; l <= mizan_framework_get_n_levels (framework); l++)
     {
       const MizanLevel *level = mizan_framework_get_level (framework, l);
@@ -249,12 +255,14 @@ complete_languages (MizanFramework *framework)
       MizanDomain *domain = mizan_framework_get_domain (framework, i);
       ADD_TEXT (domain->title);
       ADD_TEXT (domain->description);
+      ADD_TEXT (domain->weight_reason);
     }
   for (guint i = 0; i < mizan_framework_get_n_capabilities (framework); i++)
     {
       MizanCapability *capability = mizan_framework_get_capability (framework, i);
       ADD_TEXT (capability->title);
       ADD_TEXT (capability->description);
+      ADD_TEXT (capability->weight_reason);
     }
   for (guint i = 0; i < mizan_framework_get_n_practices (framework); i++)
     {
@@ -262,6 +270,8 @@ complete_languages (MizanFramework *framework)
       ADD_TEXT (practice->text);
       ADD_TEXT (practice->guidance);
       ADD_TEXT (practice->evidence);
+      ADD_TEXT (practice->fully_when);
+      ADD_TEXT (practice->weight_reason);
     }
 #undef ADD_TEXT
 
@@ -286,6 +296,21 @@ complete_languages (MizanFramework *framework)
       g_ptr_array_add (complete, g_strdup (key));
   g_ptr_array_sort (complete, compare_string_ptrs);
   return complete;
+}
+
+/* The database (with the day's backup made first) and an assessment in it,
+ * with its framework. */
+static gboolean
+open_assessment (Cli              *cli,
+                 const char       *given_id,
+                 MizanStore      **out_store,
+                 MizanAssessment **out_assessment,
+                 MizanFramework  **out_framework,
+                 GError          **error)
+{
+  *out_store = cli_open_store (cli, error);
+  return *out_store != NULL &&
+         load_assessment (cli, *out_store, given_id, out_assessment, out_framework, error);
 }
 
 static int
@@ -642,7 +667,7 @@ write_chart (MizanFramework   *framework,
              GError          **error)
 {
   g_autoptr(MizanResults) results = mizan_results_compute (framework, assessment);
-  g_autofree MizanStatus *statuses = mizan_chart_statuses_new (framework, assessment);
+  g_autofree MizanStatus *statuses = mizan_results_effective_statuses (framework, assessment);
   double width = kind == MIZAN_CHART_RADAR ? 720 : 800;
   double height = ceil (mizan_chart_get_preferred_height (kind, results, width, NULL));
 
@@ -888,10 +913,7 @@ cmd_score (Cli   *cli,
   if (id == NULL)
     return usage_error ("score", _("missing ID"));
 
-  store = cli_open_store (cli, &error);
-  if (store == NULL)
-    return fail ("%s", error->message);
-  if (!load_assessment (cli, store, id, &assessment, &framework, &error))
+  if (!open_assessment (cli, id, &store, &assessment, &framework, &error))
     return fail ("%s", error->message);
 
   results = mizan_results_compute (framework, assessment);
@@ -902,6 +924,94 @@ cmd_score (Cli   *cli,
     }
   else
     print_results (assessment, results);
+  return EXIT_OK;
+}
+
+static void
+print_id_list (const char *heading,
+               GPtrArray  *ids)
+{
+  if (ids->len == 0)
+    return;
+  printf ("%s\n", heading);
+  for (guint i = 0; i < ids->len; i++)
+    printf ("  %s\n", (const char *) ids->pdata[i]);
+}
+
+static int
+cmd_migrate (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanStore) store = NULL;
+  g_autoptr(MizanAssessment) assessment = NULL;
+  g_autoptr(MizanFramework) framework = NULL;
+  g_autoptr(MizanAssessment) carried = NULL;
+  g_auto(MizanMigrationSummary) summary = { 0 };
+  MizanFramework *to;
+  const char *id = NULL;
+  const char *version = NULL;
+  gboolean dry_run = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--dry-run"))
+        dry_run = TRUE;
+      else if (g_str_equal (argv[i], "--to"))
+        {
+          if (++i >= argc)
+            return usage_error ("migrate", _("--to needs a VERSION"));
+          version = argv[i];
+        }
+      else if (argv[i][0] == '-')
+        return usage_error ("migrate", _("unknown option “%s”"), argv[i]);
+      else if (id == NULL)
+        id = argv[i];
+      else
+        return usage_error ("migrate", _("unexpected argument “%s”"), argv[i]);
+    }
+  if (id == NULL)
+    return usage_error ("migrate", _("missing ID"));
+  if (version == NULL)
+    return usage_error ("migrate", _("missing --to VERSION"));
+
+  if (!open_assessment (cli, id, &store, &assessment, &framework, &error))
+    return fail ("%s", error->message);
+
+  to = mizan_catalog_lookup (cli_get_catalog (cli), mizan_framework_get_id (framework), version);
+  if (to == NULL)
+    return fail (_("framework %s version %s is not installed (see “mizan-cli frameworks”)"),
+                 mizan_framework_get_id (framework), version);
+  if (to == framework)
+    return fail (_("assessment %s is already on %s %s"), mizan_assessment_get_id (assessment),
+                 mizan_framework_get_id (framework), version);
+
+  carried = mizan_migration_carry (assessment, framework, to, &summary, &error);
+  if (carried == NULL)
+    return fail ("%s", error->message);
+
+  printf (_("From %s %s to %s %s:\n"), mizan_framework_get_id (framework), mizan_framework_get_version (framework),
+          mizan_framework_get_id (to), version);
+  printf (_("  %u of %u answered practices carried; %u without a successor\n"),
+          summary.carried, summary.old_answered, summary.dropped->len);
+  printf (_("  %u practices of %s answered, %u to confirm, %u left to answer\n"),
+          summary.new_answered, version, summary.to_confirm->len, summary.new_unanswered);
+  printf (_("  %u target overrides kept, %u dropped (capability gone)\n"),
+          summary.targets_kept, summary.targets_dropped);
+  print_id_list (_("Answered, without a successor:"), summary.dropped);
+  print_id_list (_("To confirm (one old answer became several, or several disagreed):"), summary.to_confirm);
+
+  if (dry_run)
+    {
+      printf (_("Dry run: nothing was stored.\n"));
+      return EXIT_OK;
+    }
+
+  if (!mizan_store_save_assessment (store, carried, FALSE, &error))
+    return fail ("%s", error->message);
+  printf (_("New assessment: %s (the original %s is unchanged)\n"),
+          mizan_assessment_get_id (carried), mizan_assessment_get_id (assessment));
   return EXIT_OK;
 }
 
@@ -921,10 +1031,7 @@ cmd_submission (Cli   *cli,
   if (argc != 2)
     return usage_error ("submission", argc < 2 ? _("missing ID") : _("unexpected argument “%s”"), argv[argc - 1]);
 
-  store = cli_open_store (cli, &error);
-  if (store == NULL)
-    return fail ("%s", error->message);
-  if (!load_assessment (cli, store, argv[1], &assessment, &framework, &error))
+  if (!open_assessment (cli, argv[1], &store, &assessment, &framework, &error))
     return fail ("%s", error->message);
 
   submission_id = mizan_store_get_submission_id (store, mizan_assessment_get_id (assessment), &error);
@@ -1315,16 +1422,14 @@ cmd_benchmark (Cli   *cli,
   if (id == NULL)
     return usage_error ("benchmark", _("missing ID"));
 
-  store = cli_open_store (cli, &error);
-  if (store == NULL)
-    return fail ("%s", error->message);
-  if (!load_assessment (cli, store, id, &assessment, &framework, &error))
+  if (!open_assessment (cli, id, &store, &assessment, &framework, &error))
     return fail ("%s", error->message);
   client = open_client (&options, &error);
   if (client == NULL)
     return fail ("%s", error->message);
 
   mizan_sync_client_benchmark_async (client, mizan_framework_get_id (framework),
+                                     mizan_framework_get_version (framework),
                                      filters[0], filters[1], filters[2], NULL, on_async_done, &result);
   benchmark = mizan_sync_client_benchmark_finish (client, wait_for (&result), &error);
   if (benchmark == NULL)
@@ -1374,7 +1479,7 @@ cmd_countries (Cli   *cli,
   client = open_client (&options, &error);
   if (client == NULL)
     return fail ("%s", error->message);
-  mizan_sync_client_countries_async (client, framework, NULL, on_async_done, &result);
+  mizan_sync_client_countries_async (client, framework, NULL, NULL, on_async_done, &result);
   table = mizan_sync_client_countries_finish (client, wait_for (&result), &error);
   if (table == NULL)
     return fail ("%s", error->message);
@@ -1408,6 +1513,7 @@ static const Command commands[] = {
   { "list", "", N_("List the assessments"), cmd_list },
   { "score", N_("ID [--json]"), N_("Show the maturity scores, gaps and priorities"), cmd_score },
   { "report", N_("ID -o FILE.pdf [--lang en|ar|fr] [--logo FILE.svg] [--paper a4|letter] [--consultant NAME] [--compare ID2]"), N_("Write the PDF report"), cmd_report },
+  { "migrate", N_("ID --to VERSION [--dry-run]"), N_("Carry an assessment to a newer version of its framework, as a new assessment"), cmd_migrate },
   { "submission", N_("ID"), N_("Print the anonymized payload that sync would send"), cmd_submission },
   { "sync", N_("[ID] [--server URL] [--token TOKEN] [--ca-file PEM] [--withdraw]"), N_("Send (or withdraw) the anonymized scores; without ID, deliver the queued ones"), cmd_sync },
   { "benchmark", N_("ID [--sector S] [--country C] [--size S] [--json]"), N_("Show own scores beside the peers’ distribution"), cmd_benchmark },

@@ -28,6 +28,7 @@ struct _MizanAssessment
 
   GHashTable *answers;  /* practice id → MizanAnswer*, owned */
   GHashTable *targets;  /* capability id → GINT_TO_POINTER (target) */
+  GHashTable *profile;  /* question id → GINT_TO_POINTER (MizanProfileAnswer), never UNANSWERED */
 };
 
 G_DEFINE_FINAL_TYPE (MizanAssessment, mizan_assessment, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   ANSWER_CHANGED,
   TARGET_CHANGED,
+  PROFILE_CHANGED,
   N_SIGNALS
 };
 
@@ -115,6 +117,7 @@ mizan_assessment_finalize (GObject *object)
   g_clear_pointer (&self->org_size, g_free);
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_clear_pointer (&self->profile, g_hash_table_unref);
 
   G_OBJECT_CLASS (mizan_assessment_parent_class)->finalize (object);
 }
@@ -299,6 +302,14 @@ mizan_assessment_class_init (MizanAssessmentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* A profile answer changed: which items apply, and so every figure. */
+  signals[PROFILE_CHANGED] =
+    g_signal_new ("profile-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -307,6 +318,7 @@ mizan_assessment_init (MizanAssessment *self)
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal,
                                          g_free, (GDestroyNotify) answer_free);
   self->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->profile = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->created = now_seconds ();
   self->updated = self->created;
 }
@@ -600,6 +612,7 @@ mizan_assessment_set_answer (MizanAssessment *self,
           answer->status = status;
           answer->note = new_note;
           answer->evidence = new_evidence;
+          answer->to_confirm = FALSE;
         }
 
       /* A fresh timestamp alone is not a change anyone needs to redraw for. */
@@ -608,6 +621,23 @@ mizan_assessment_set_answer (MizanAssessment *self,
 
   if (changed)
     g_signal_emit (self, signals[ANSWER_CHANGED], 0, practice_id);
+}
+
+void
+mizan_assessment_set_to_confirm (MizanAssessment *self,
+                                 const char      *practice_id,
+                                 gboolean         to_confirm)
+{
+  MizanAnswer *answer;
+
+  g_return_if_fail (MIZAN_IS_ASSESSMENT (self));
+  g_return_if_fail (practice_id != NULL);
+
+  answer = g_hash_table_lookup (self->answers, practice_id);
+  if (answer == NULL || answer->to_confirm == !!to_confirm)
+    return;
+  answer->to_confirm = !!to_confirm;
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, practice_id);
 }
 
 GHashTable *
@@ -689,16 +719,14 @@ compare_strings (const void *a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-GStrv
-mizan_assessment_list_targets (MizanAssessment *self)
+static GStrv
+sorted_keys (GHashTable *table)
 {
   g_autofree const char **keys = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   guint n_keys;
 
-  g_return_val_if_fail (MIZAN_IS_ASSESSMENT (self), NULL);
-
-  keys = (const char **) g_hash_table_get_keys_as_array (self->targets, &n_keys);
+  keys = (const char **) g_hash_table_get_keys_as_array (table, &n_keys);
   qsort (keys, n_keys, sizeof (char *), compare_strings);
 
   builder = g_strv_builder_new ();
@@ -706,4 +734,54 @@ mizan_assessment_list_targets (MizanAssessment *self)
     g_strv_builder_add (builder, keys[i]);
 
   return g_strv_builder_end (builder);
+}
+
+GStrv
+mizan_assessment_list_targets (MizanAssessment *self)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT (self), NULL);
+
+  return sorted_keys (self->targets);
+}
+
+MizanProfileAnswer
+mizan_assessment_get_profile_answer (MizanAssessment *self,
+                                     const char      *question_id)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT (self), MIZAN_PROFILE_UNANSWERED);
+  g_return_val_if_fail (question_id != NULL, MIZAN_PROFILE_UNANSWERED);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->profile, question_id));
+}
+
+void
+mizan_assessment_set_profile_answer (MizanAssessment    *self,
+                                     const char         *question_id,
+                                     MizanProfileAnswer  answer)
+{
+  g_autofree char *id_copy = NULL;
+
+  g_return_if_fail (MIZAN_IS_ASSESSMENT (self));
+  g_return_if_fail (question_id != NULL);
+  g_return_if_fail (answer <= MIZAN_PROFILE_YES);
+
+  if (mizan_assessment_get_profile_answer (self, question_id) == answer)
+    return;
+
+  /* Removing the entry frees its key, which may be what the caller passed. */
+  id_copy = g_strdup (question_id);
+  if (answer == MIZAN_PROFILE_UNANSWERED)
+    g_hash_table_remove (self->profile, id_copy);
+  else
+    g_hash_table_insert (self->profile, g_strdup (id_copy), GINT_TO_POINTER (answer));
+
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0, id_copy);
+}
+
+GStrv
+mizan_assessment_list_profile (MizanAssessment *self)
+{
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT (self), NULL);
+
+  return sorted_keys (self->profile);
 }

@@ -12,7 +12,18 @@ typedef struct {
   char        *note;      /* nullable */
   char        *evidence;  /* nullable */
   gint64       updated;   /* Unix time in seconds (UTC); 0 when unknown */
+  /* Carried from a practice of an older model version that has several
+   * successors: the assessor should confirm it. Any change clears it. */
+  gboolean     to_confirm;
 } MizanAnswer;
+
+/* An answer to one of the framework's profile questions ("Does the
+ * organization run a CERT?"). Unanswered means every item applies. */
+typedef enum {
+  MIZAN_PROFILE_UNANSWERED = 0,
+  MIZAN_PROFILE_NO,
+  MIZAN_PROFILE_YES,
+} MizanProfileAnswer;
 
 #define MIZAN_TYPE_ASSESSMENT (mizan_assessment_get_type ())
 G_DECLARE_FINAL_TYPE (MizanAssessment, mizan_assessment, MIZAN, ASSESSMENT, GObject)
@@ -67,6 +78,10 @@ void               mizan_assessment_set_answer            (MizanAssessment *self
                                                            const char      *note,
                                                            const char      *evidence,
                                                            gint64           updated);
+/* Marks an existing answer as carried over and still to be confirmed. */
+void               mizan_assessment_set_to_confirm        (MizanAssessment *self,
+                                                           const char      *practice_id,
+                                                           gboolean         to_confirm);
 /* practice id → MizanAnswer*; transfer none */
 GHashTable        *mizan_assessment_get_answers           (MizanAssessment *self);
 /* Answers whose status is not NONE (na counts). */
@@ -81,5 +96,14 @@ void               mizan_assessment_set_target            (MizanAssessment *self
                                                            int              target);
 /* Sorted capability ids that have an override; free with g_strfreev. */
 GStrv              mizan_assessment_list_targets          (MizanAssessment *self);
+
+/* The organization's answers to the framework's profile questions. */
+MizanProfileAnswer mizan_assessment_get_profile_answer    (MizanAssessment    *self,
+                                                           const char         *question_id);
+void               mizan_assessment_set_profile_answer    (MizanAssessment    *self,
+                                                           const char         *question_id,
+                                                           MizanProfileAnswer  answer);
+/* Sorted ids of the answered questions; free with g_strfreev. */
+GStrv              mizan_assessment_list_profile          (MizanAssessment    *self);
 
 G_END_DECLS

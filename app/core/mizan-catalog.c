@@ -56,6 +56,14 @@ mizan_catalog_get_builtin_dir (void)
 }
 
 char *
+mizan_catalog_get_references_dir (void)
+{
+  g_autofree char *data_dir = g_path_get_dirname (mizan_catalog_get_builtin_dir ());
+
+  return g_build_filename (data_dir, "references", NULL);
+}
+
+char *
 mizan_catalog_get_user_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "mizan", "frameworks", NULL);
@@ -273,6 +281,27 @@ mizan_catalog_lookup (MizanCatalog *self,
         found = framework;
       else if (strcmp (mizan_framework_get_version (framework), version) == 0)
         return framework;
+    }
+
+  return found;
+}
+
+MizanFramework *
+mizan_catalog_lookup_successor (MizanCatalog   *self,
+                                MizanFramework *framework)
+{
+  MizanFramework *found = NULL;
+
+  g_return_val_if_fail (MIZAN_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
+
+  for (guint i = 0; i < self->frameworks->len; i++)
+    {
+      MizanFramework *other = g_ptr_array_index (self->frameworks, i);
+
+      if (strcmp (mizan_framework_get_id (other), mizan_framework_get_id (framework)) == 0 &&
+          g_strcmp0 (mizan_framework_get_supersedes_version (other), mizan_framework_get_version (framework)) == 0)
+        found = other;
     }
 
   return found;

@@ -12,6 +12,9 @@ G_DECLARE_FINAL_TYPE (MizanCatalog, mizan_catalog, MIZAN, CATALOG, GObject)
 /* The built-in directory: $MIZAN_FRAMEWORKS_DIR when set (uninstalled runs
  * and tests), else the installed pkgdatadir/frameworks. */
 const char     *mizan_catalog_get_builtin_dir    (void);
+/* "references" beside the built-in directory: the identifiers of the
+ * standards frameworks cite (see mizan-references.h). */
+char           *mizan_catalog_get_references_dir (void);
 /* $XDG_DATA_HOME/mizan/frameworks */
 char           *mizan_catalog_get_user_dir       (void);
 
@@ -30,6 +33,10 @@ GPtrArray      *mizan_catalog_get_frameworks     (MizanCatalog   *self);
 MizanFramework *mizan_catalog_lookup             (MizanCatalog   *self,
                                                   const char     *id,
                                                   const char     *version);
+/* The newest version of @framework's model that says how to carry answers
+ * from @framework's version (its supersedes map), or NULL. */
+MizanFramework *mizan_catalog_lookup_successor   (MizanCatalog   *self,
+                                                  MizanFramework *framework);
 /* One string per problem met while loading; transfer none. */
 GPtrArray      *mizan_catalog_get_warnings       (MizanCatalog   *self);
 

@@ -279,13 +279,49 @@ read_targets (MizanProblems   *problems,
     }
 }
 
+/* The organization's yes/no answers to the framework's profile questions. */
+static void
+read_profile (MizanProblems   *problems,
+              JsonObject      *root,
+              MizanFramework  *framework,
+              MizanAssessment *assessment)
+{
+  JsonObject *profile = get_object (problems, root, "", "profile", FALSE);
+  g_autoptr(GList) ids = NULL;
+
+  if (profile == NULL)
+    return;
+
+  ids = json_object_get_members (profile);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      const char *question_id = l->data;
+      JsonNode *node = json_object_get_member (profile, question_id);
+      g_autofree char *where = id_path ("profile", question_id);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          mizan_problems_add (problems, where, _("expected true or false, found %s"), describe_node (node));
+          continue;
+        }
+      if (framework == NULL)
+        continue;
+      if (mizan_framework_lookup_profile_question (framework, question_id) == NULL)
+        mizan_problems_add (problems, where, _("unknown profile question “%s” in %s %s"), question_id,
+                            mizan_framework_get_id (framework), mizan_framework_get_version (framework));
+      else
+        mizan_assessment_set_profile_answer (assessment, question_id,
+                                             json_node_get_boolean (node) ? MIZAN_PROFILE_YES : MIZAN_PROFILE_NO);
+    }
+}
+
 static void
 read_answers (MizanProblems   *problems,
               JsonObject      *root,
               MizanFramework  *framework,
               MizanAssessment *assessment)
 {
-  static const char * const members[] = { "status", "note", "evidence", "updated", NULL };
+  static const char * const members[] = { "status", "note", "evidence", "updated", "to_confirm", NULL };
   JsonObject *answers = get_object (problems, root, "", "answers", FALSE);
   g_autoptr(GList) ids = NULL;
 
@@ -331,6 +367,16 @@ read_answers (MizanProblems   *problems,
       updated = get_time (problems, answer, where, "updated", FALSE);
 
       mizan_assessment_set_answer (assessment, practice_id, status, note, evidence, updated);
+      if (json_object_has_member (answer, "to_confirm"))
+        {
+          JsonNode *flag = json_object_get_member (answer, "to_confirm");
+          g_autofree char *flag_path = g_strconcat (where, ".to_confirm", NULL);
+
+          if (!JSON_NODE_HOLDS_VALUE (flag) || json_node_get_value_type (flag) != G_TYPE_BOOLEAN)
+            mizan_problems_add (problems, flag_path, _("expected true or false, found %s"), describe_node (flag));
+          else
+            mizan_assessment_set_to_confirm (assessment, practice_id, json_node_get_boolean (flag));
+        }
     }
 }
 
@@ -377,7 +423,8 @@ read_document (JsonNode      *root_node,
                GError       **error)
 {
   static const char * const members[] = {
-    "format", "format_version", "framework", "organization", "assessment", "targets", "answers", NULL
+    "format", "format_version", "framework", "organization", "assessment", "profile", "targets",
+    "answers", NULL
   };
   g_autoptr(MizanProblems) problems = mizan_problems_new (display_name);
   g_autoptr(MizanAssessment) assessment = NULL;
@@ -426,6 +473,7 @@ read_document (JsonNode      *root_node,
                                     mizan_framework_get_version (framework));
   read_organization (problems, root, assessment);
   read_metadata (problems, root, assessment);
+  read_profile (problems, root, framework, assessment);
   read_targets (problems, root, framework, assessment);
   read_answers (problems, root, framework, assessment);
 
@@ -550,6 +598,7 @@ mizan_exchange_to_data (MizanAssessment *assessment,
   g_autofree const char **ids = NULL;
   guint n_ids;
   g_auto(GStrv) targets = NULL;
+  g_auto(GStrv) profile = NULL;
   GHashTable *answers;
   const char *assessor;
   char *data;
@@ -585,6 +634,20 @@ mizan_exchange_to_data (MizanAssessment *assessment,
   add_time (builder, "updated", mizan_assessment_get_updated (assessment));
   json_builder_end_object (builder);
 
+  profile = mizan_assessment_list_profile (assessment);
+  if (profile[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "profile");
+      json_builder_begin_object (builder);
+      for (guint i = 0; profile[i] != NULL; i++)
+        {
+          json_builder_set_member_name (builder, profile[i]);
+          json_builder_add_boolean_value (builder, mizan_assessment_get_profile_answer (assessment, profile[i])
+                                                   == MIZAN_PROFILE_YES);
+        }
+      json_builder_end_object (builder);
+    }
+
   json_builder_set_member_name (builder, "targets");
   json_builder_begin_object (builder);
   targets = mizan_assessment_list_targets (assessment);
@@ -618,6 +681,11 @@ mizan_exchange_to_data (MizanAssessment *assessment,
         add_string (builder, "evidence", answer->evidence);
       if (answer->updated != 0)
         add_time (builder, "updated", answer->updated);
+      if (answer->to_confirm)
+        {
+          json_builder_set_member_name (builder, "to_confirm");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

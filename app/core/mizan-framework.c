@@ -16,6 +16,7 @@
 
 #include "mizan-framework.h"
 #include "mizan-json-tree.h"
+#include "mizan-references.h"
 
 G_DEFINE_QUARK (mizan-framework-error-quark, mizan_framework_error)
 
@@ -32,6 +33,15 @@ struct _MizanFramework
   MizanLevel *levels;
   guint       n_levels;
   guint       default_target;
+  MizanText  *status;
+  MizanText  *rubric[MIZAN_N_STATUSES];   /* by MizanStatus; NONE unused */
+  MizanProfileQuestion *profile;
+  guint       n_profile;
+  GHashTable *question_by_id;
+
+  char       *supersedes_version;
+  GPtrArray  *superseded_ids;  /* char *, file order, NULL-terminated */
+  GHashTable *successors;      /* old id (owned by @superseded_ids) → GStrv */
 
   GPtrArray  *domains;        /* owns MizanDomain */
   GPtrArray  *capabilities;   /* owns MizanCapability, file order */
@@ -44,6 +54,18 @@ struct _MizanFramework
 G_DEFINE_FINAL_TYPE (MizanFramework, mizan_framework, G_TYPE_OBJECT)
 
 static void
+references_free (MizanReference *references,
+                 guint           n_references)
+{
+  for (guint i = 0; i < n_references; i++)
+    {
+      g_free (references[i].scheme);
+      g_strfreev (references[i].ids);
+    }
+  g_free (references);
+}
+
+static void
 domain_free (gpointer data)
 {
   MizanDomain *domain = data;
@@ -51,6 +73,7 @@ domain_free (gpointer data)
   g_free (domain->id);
   g_clear_pointer (&domain->title, mizan_text_free);
   g_clear_pointer (&domain->description, mizan_text_free);
+  g_clear_pointer (&domain->weight_reason, mizan_text_free);
   g_free (domain->capabilities);
   g_free (domain);
 }
@@ -63,12 +86,9 @@ capability_free (gpointer data)
   g_free (capability->id);
   g_clear_pointer (&capability->title, mizan_text_free);
   g_clear_pointer (&capability->description, mizan_text_free);
-  for (guint i = 0; i < capability->n_references; i++)
-    {
-      g_free (capability->references[i].scheme);
-      g_strfreev (capability->references[i].ids);
-    }
-  g_free (capability->references);
+  g_clear_pointer (&capability->weight_reason, mizan_text_free);
+  g_free (capability->applies_if);
+  references_free (capability->references, capability->n_references);
   g_free (capability->practices);
   g_free (capability);
 }
@@ -82,6 +102,10 @@ practice_free (gpointer data)
   g_clear_pointer (&practice->text, mizan_text_free);
   g_clear_pointer (&practice->guidance, mizan_text_free);
   g_clear_pointer (&practice->evidence, mizan_text_free);
+  g_clear_pointer (&practice->fully_when, mizan_text_free);
+  g_clear_pointer (&practice->weight_reason, mizan_text_free);
+  g_free (practice->applies_if);
+  references_free (practice->references, practice->n_references);
   g_free (practice);
 }
 
@@ -93,6 +117,19 @@ mizan_framework_finalize (GObject *object)
   g_clear_pointer (&self->domain_by_id, g_hash_table_unref);
   g_clear_pointer (&self->capability_by_id, g_hash_table_unref);
   g_clear_pointer (&self->practice_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->successors, g_hash_table_unref);
+  g_clear_pointer (&self->superseded_ids, g_ptr_array_unref);
+  g_free (self->supersedes_version);
+  g_clear_pointer (&self->question_by_id, g_hash_table_unref);
+  for (guint i = 0; i < self->n_profile; i++)
+    {
+      g_free (self->profile[i].id);
+      g_clear_pointer (&self->profile[i].text, mizan_text_free);
+    }
+  g_free (self->profile);
+  for (guint i = 0; i < MIZAN_N_STATUSES; i++)
+    g_clear_pointer (&self->rubric[i], mizan_text_free);
+  g_clear_pointer (&self->status, mizan_text_free);
   g_clear_pointer (&self->practices, g_ptr_array_unref);
   g_clear_pointer (&self->capabilities, g_ptr_array_unref);
   g_clear_pointer (&self->domains, g_ptr_array_unref);
@@ -130,6 +167,9 @@ mizan_framework_init (MizanFramework *self)
   self->domain_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->capability_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->practice_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->question_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->superseded_ids = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->successors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_strfreev);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -160,6 +200,7 @@ typedef struct {
   GHashTable     *ids;         /* id → 1 + index into locations */
   GArray         *locations;   /* IdLocation */
   guint           n_levels;    /* L when the levels are sound, else 0 */
+  gboolean        profile_broken;
   IdLocation      here;
 } Validator;
 
@@ -269,14 +310,20 @@ describe_node (const MizanJsonValue *node)
 /* The members each kind of object may have, required ones first. */
 static const char * const root_members[] = {
   "format", "format_version", "id", "version", "title", "levels", "default_target", "domains",
-  "description", "publisher", NULL };
+  "description", "publisher", "status", "rubric", "profile", "supersedes", NULL };
 static const char * const level_members[] = { "level", "name", "description", NULL };
 static const char * const domain_members[] = {
-  "id", "title", "capabilities", "description", "weight", NULL };
+  "id", "title", "capabilities", "description", "weight", "weight_reason", NULL };
 static const char * const capability_members[] = {
-  "id", "title", "practices", "description", "weight", "references", NULL };
+  "id", "title", "practices", "description", "weight", "weight_reason", "references",
+  "applies_if", NULL };
 static const char * const practice_members[] = {
-  "id", "level", "text", "guidance", "evidence", "weight", NULL };
+  "id", "level", "text", "guidance", "evidence", "fully_when", "weight", "weight_reason",
+  "references", "applies_if", NULL };
+/* A rubric explains every status but none (mizan_status_to_string()). */
+static const char * const rubric_members[] = { "fully", "largely", "partially", "not", "na", NULL };
+static const char * const question_members[] = { "id", "text", NULL };
+static const char * const supersedes_members[] = { "version", "map", NULL };
 
 /* Damerau–Levenshtein distance (optimal string alignment), for typo hints. */
 static guint
@@ -705,6 +752,189 @@ read_level_number (Validator            *v,
   return (guint) level;
 }
 
+/* {scheme: [id, …]}. An id that a scheme Mizan ships does not know is a
+ * problem; other schemes are the author's business. */
+static void
+read_references (Validator            *v,
+                 const Path           *parent,
+                 const MizanJsonValue *object,
+                 MizanReference      **references_out,
+                 guint                *n_references_out)
+{
+  Path path = MEMBER (parent, "references");
+  const MizanJsonValue *node = mizan_json_value_get_member (object, "references");
+  const MizanJsonValue *references_node;
+  MizanReference *references;
+  guint n = 0;
+
+  if (node == NULL)
+    return;
+  references_node = expect_object (v, &path, node);
+  if (references_node == NULL)
+    return;
+
+  references = g_new0 (MizanReference, references_node->length);
+  for (guint k = 0; k < references_node->length; k++)
+    {
+      const char *scheme = references_node->u.members[k].name;
+      const MizanJsonValue *ids_node = &references_node->u.members[k].value;
+      Path scheme_path = MEMBER (&path, scheme);
+      const MizanReferenceScheme *known;
+      g_autoptr(GPtrArray) ids = NULL;
+      const MizanJsonValue *array;
+
+      if (*scheme == '\0')
+        {
+          problem (v, &scheme_path, _("the name of a reference scheme must not be empty"));
+          continue;
+        }
+      if (ids_node->type != MIZAN_JSON_ARRAY)
+        {
+          problem (v, &scheme_path, _("expected an array of strings, found %s"), describe_node (ids_node));
+          continue;
+        }
+
+      known = mizan_references_lookup_scheme (scheme);
+      array = ids_node;
+      ids = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < array->length; i++)
+        {
+          Path id_path = ELEMENT (&scheme_path, i);
+          const char *id = expect_string (v, &id_path, &array->u.elements[i]);
+
+          if (id == NULL)
+            continue;
+          if (is_blank (id))
+            problem (v, &id_path, _("must not be empty"));
+          else if (known != NULL && mizan_reference_scheme_lookup (known, id) == NULL)
+            problem (v, &id_path, _("%s has no identifier \"%s\""), mizan_reference_scheme_get_title (known), id);
+          else
+            g_ptr_array_add (ids, g_strdup (id));
+        }
+      g_ptr_array_add (ids, NULL);
+
+      references[n].scheme = g_strdup (scheme);
+      references[n].ids = (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+      n++;
+    }
+  *references_out = references;
+  *n_references_out = n;
+}
+
+/* One scheme of a capability's united references. */
+typedef struct {
+  const char *scheme;
+  GPtrArray  *ids;    /* char * */
+  GHashTable *seen;   /* the ids in @ids */
+} UnitedScheme;
+
+static void
+united_scheme_clear (gpointer data)
+{
+  UnitedScheme *united = data;
+
+  g_clear_pointer (&united->ids, g_ptr_array_unref);
+  g_clear_pointer (&united->seen, g_hash_table_unref);
+}
+
+static void
+unite_references (GArray               *united,
+                  GHashTable           *position_by_scheme,
+                  const MizanReference *references,
+                  guint                 n_references)
+{
+  for (guint i = 0; i < n_references; i++)
+    {
+      gpointer position = g_hash_table_lookup (position_by_scheme, references[i].scheme);
+      UnitedScheme *entry;
+
+      if (position == NULL)
+        {
+          UnitedScheme fresh = { references[i].scheme, g_ptr_array_new_with_free_func (g_free),
+                                 g_hash_table_new (g_str_hash, g_str_equal) };
+
+          g_array_append_val (united, fresh);
+          position = GUINT_TO_POINTER (united->len);
+          g_hash_table_insert (position_by_scheme, (gpointer) references[i].scheme, position);
+        }
+
+      entry = &g_array_index (united, UnitedScheme, GPOINTER_TO_UINT (position) - 1);
+      for (guint j = 0; references[i].ids[j] != NULL; j++)
+        if (g_hash_table_add (entry->seen, references[i].ids[j]))
+          g_ptr_array_add (entry->ids, g_strdup (references[i].ids[j]));
+    }
+}
+
+/* A capability cites what its practices cite: its own references, then
+ * each practice's, each scheme once and each id once, in the order met. */
+static void
+unite_capability_references (MizanCapability *capability)
+{
+  g_autoptr(GArray) united = g_array_new (FALSE, FALSE, sizeof (UnitedScheme));
+  /* Keys and the sets' members belong to the references being united. */
+  g_autoptr(GHashTable) position_by_scheme = g_hash_table_new (g_str_hash, g_str_equal);
+  MizanReference *references;
+
+  g_array_set_clear_func (united, united_scheme_clear);
+  unite_references (united, position_by_scheme, capability->references, capability->n_references);
+  for (guint i = 0; i < capability->n_practices; i++)
+    unite_references (united, position_by_scheme, capability->practices[i]->references,
+                      capability->practices[i]->n_references);
+
+  references = g_new0 (MizanReference, united->len);
+  for (guint i = 0; i < united->len; i++)
+    {
+      UnitedScheme *entry = &g_array_index (united, UnitedScheme, i);
+
+      g_ptr_array_add (entry->ids, NULL);
+      references[i].scheme = g_strdup (entry->scheme);
+      references[i].ids = (GStrv) g_ptr_array_free (g_steal_pointer (&entry->ids), FALSE);
+    }
+
+  references_free (capability->references, capability->n_references);
+  capability->references = references;
+  capability->n_references = united->len;
+}
+
+/* The id of a profile question, or NULL after reporting. */
+static char *
+read_applies_if (Validator            *v,
+                 const Path           *parent,
+                 const MizanJsonValue *object)
+{
+  MizanFramework *fw = v->fw;
+  Path path = MEMBER (parent, "applies_if");
+  const MizanJsonValue *node = mizan_json_value_get_member (object, "applies_if");
+  const char *id;
+
+  if (node == NULL)
+    return NULL;
+  id = expect_string (v, &path, node);
+  if (id == NULL)
+    return NULL;
+
+  if (g_hash_table_contains (fw->question_by_id, id))
+    return g_strdup (id);
+
+  /* A broken profile has its own problems; judging by it would repeat them. */
+  if (v->profile_broken)
+    return NULL;
+  if (fw->n_profile == 0)
+    problem (v, &path, _("\"%s\" names no question: this framework has no \"profile\""), id);
+  else if (fw->n_profile <= 10)
+    {
+      g_autoptr(GString) list = g_string_new (fw->profile[0].id);
+
+      for (guint i = 1; i < fw->n_profile; i++)
+        g_string_append_printf (list, ", %s", fw->profile[i].id);
+      problem (v, &path, _("\"%s\" is not a question of the profile; its questions are %s"), id, list->str);
+    }
+  /* A long list would bury the message. */
+  else
+    problem (v, &path, _("\"%s\" is not a question of the profile"), id);
+  return NULL;
+}
+
 static void
 read_practice (Validator            *v,
                const Path           *path,
@@ -749,69 +979,13 @@ read_practice (Validator            *v,
   practice->text = read_required_text (v, path, object, "text", allowed);
   practice->guidance = read_optional_text (v, path, object, "guidance");
   practice->evidence = read_optional_text (v, path, object, "evidence");
+  practice->fully_when = read_optional_text (v, path, object, "fully_when");
   practice->weight = read_weight (v, path, object);
+  practice->weight_reason = read_optional_text (v, path, object, "weight_reason");
+  read_references (v, path, object, &practice->references, &practice->n_references);
+  practice->applies_if = read_applies_if (v, path, object);
 
   check_unknown_members (v, path, object, allowed);
-}
-
-static void
-read_references (Validator            *v,
-                 const Path           *parent,
-                 const MizanJsonValue *object,
-                 MizanCapability      *capability)
-{
-  Path path = MEMBER (parent, "references");
-  const MizanJsonValue *node = mizan_json_value_get_member (object, "references");
-  const MizanJsonValue *references;
-  guint n = 0;
-
-  if (node == NULL)
-    return;
-  references = expect_object (v, &path, node);
-  if (references == NULL)
-    return;
-
-  capability->references = g_new0 (MizanReference, references->length);
-  for (guint k = 0; k < references->length; k++)
-    {
-      const char *scheme = references->u.members[k].name;
-      const MizanJsonValue *ids_node = &references->u.members[k].value;
-      Path scheme_path = MEMBER (&path, scheme);
-      g_autoptr(GPtrArray) ids = NULL;
-      const MizanJsonValue *array;
-
-      if (*scheme == '\0')
-        {
-          problem (v, &scheme_path, _("the name of a reference scheme must not be empty"));
-          continue;
-        }
-      if (ids_node->type != MIZAN_JSON_ARRAY)
-        {
-          problem (v, &scheme_path, _("expected an array of strings, found %s"), describe_node (ids_node));
-          continue;
-        }
-
-      array = ids_node;
-      ids = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < array->length; i++)
-        {
-          Path id_path = ELEMENT (&scheme_path, i);
-          const char *id = expect_string (v, &id_path, &array->u.elements[i]);
-
-          if (id == NULL)
-            continue;
-          if (is_blank (id))
-            problem (v, &id_path, _("must not be empty"));
-          else
-            g_ptr_array_add (ids, g_strdup (id));
-        }
-      g_ptr_array_add (ids, NULL);
-
-      capability->references[n].scheme = g_strdup (scheme);
-      capability->references[n].ids = (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
-      n++;
-    }
-  capability->n_references = n;
 }
 
 static void
@@ -846,7 +1020,9 @@ read_capability (Validator            *v,
   capability->title = read_required_text (v, path, object, "title", allowed);
   capability->description = read_optional_text (v, path, object, "description");
   capability->weight = read_weight (v, path, object);
-  read_references (v, path, object, capability);
+  capability->weight_reason = read_optional_text (v, path, object, "weight_reason");
+  read_references (v, path, object, &capability->references, &capability->n_references);
+  capability->applies_if = read_applies_if (v, path, object);
 
   practices_node = require_member (v, &practices_path, object, allowed);
   if (practices_node != NULL)
@@ -879,6 +1055,7 @@ read_capability (Validator            *v,
       capability->n_practices = practices->len;
       capability->practices = (MizanPractice **) g_ptr_array_steal (practices, NULL);
     }
+  unite_capability_references (capability);
 
   check_unknown_members (v, path, object, allowed);
 }
@@ -911,6 +1088,7 @@ read_domain (Validator            *v,
   domain->title = read_required_text (v, path, object, "title", allowed);
   domain->description = read_optional_text (v, path, object, "description");
   domain->weight = read_weight (v, path, object);
+  domain->weight_reason = read_optional_text (v, path, object, "weight_reason");
 
   capabilities_node = require_member (v, &capabilities_path, object, allowed);
   if (capabilities_node != NULL)
@@ -1034,6 +1212,203 @@ read_domains (Validator            *v,
     }
 }
 
+/* Question ids are written into assessments and exchange files: keep them plain. */
+static gboolean
+is_question_id (const char *id)
+{
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* The yes/no questions that capabilities and practices may depend on;
+ * read before the domains, whose applies_if name them. */
+static void
+read_profile (Validator            *v,
+              const MizanJsonValue *root)
+{
+  MizanFramework *fw = v->fw;
+  Path path = MEMBER (NULL, "profile");
+  const MizanJsonValue *node = mizan_json_value_get_member (root, "profile");
+  const MizanJsonValue *array;
+  guint problems_before = v->problems->len;
+
+  if (node == NULL)
+    return;
+  array = expect_array (v, &path, node, _("must list at least one question; leave \"profile\" "
+                                          "out when there are none"));
+  if (array == NULL)
+    {
+      v->profile_broken = TRUE;
+      return;
+    }
+
+  fw->profile = g_new0 (MizanProfileQuestion, array->length);
+  fw->n_profile = array->length;
+  for (guint i = 0; i < array->length; i++)
+    {
+      Path question_path = ELEMENT (&path, i);
+      Path id_path = MEMBER (&question_path, "id");
+      MizanProfileQuestion *question = &fw->profile[i];
+      const MizanJsonValue *object = expect_object (v, &question_path, &array->u.elements[i]);
+      const MizanJsonValue *id_node;
+      const char *id = NULL;
+      MizanProfileQuestion *first;
+
+      if (object == NULL)
+        continue;
+
+      id_node = require_member (v, &id_path, object, question_members);
+      if (id_node != NULL)
+        id = expect_string (v, &id_path, id_node);
+      if (id != NULL && *id == '\0')
+        problem (v, &id_path, _("must not be empty"));
+      else if (id != NULL && !is_question_id (id))
+        problem (v, &id_path, _("\"%s\" may only contain lowercase letters a to z, digits and \"_\""), id);
+      else if (id != NULL && (first = g_hash_table_lookup (fw->question_by_id, id)) != NULL)
+        problem (v, &id_path, _("\"%s\" is already used at profile[%u].id"), id, (guint) (first - fw->profile));
+      else if (id != NULL)
+        {
+          question->id = g_strdup (id);
+          g_hash_table_insert (fw->question_by_id, question->id, question);
+        }
+
+      question->text = read_required_text (v, &question_path, object, "text", question_members);
+      check_unknown_members (v, &question_path, object, question_members);
+    }
+
+  v->profile_broken = v->problems->len > problems_before;
+}
+
+/* What each answer means in this model: all five statuses or none. */
+static void
+read_rubric (Validator            *v,
+             const MizanJsonValue *root)
+{
+  Path path = MEMBER (NULL, "rubric");
+  const MizanJsonValue *node = mizan_json_value_get_member (root, "rubric");
+  const MizanJsonValue *object;
+
+  if (node == NULL)
+    return;
+  object = expect_object (v, &path, node);
+  if (object == NULL)
+    return;
+
+  for (MizanStatus status = MIZAN_STATUS_FULLY; status <= MIZAN_STATUS_NA; status++)
+    v->fw->rubric[status] = read_required_text (v, &path, object, mizan_status_to_string (status),
+                                                rubric_members);
+  check_unknown_members (v, &path, object, rubric_members);
+}
+
+/* The successors of one practice of the superseded version: practices of
+ * this file, each once. */
+static GStrv
+read_successors (Validator            *v,
+                 const Path           *path,
+                 const MizanJsonValue *node)
+{
+  MizanFramework *fw = v->fw;
+  g_autoptr(GPtrArray) successors = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+
+  if (node->type != MIZAN_JSON_ARRAY)
+    {
+      problem (v, path, _("expected an array of practice ids ([] when none succeeds it), found %s"),
+               describe_node (node));
+      return NULL;
+    }
+
+  successors = g_ptr_array_new_with_free_func (g_free);
+  listed = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < node->length; i++)
+    {
+      Path new_path = ELEMENT (path, i);
+      const char *new_id = expect_string (v, &new_path, &node->u.elements[i]);
+
+      if (new_id == NULL)
+        continue;
+      if (g_hash_table_contains (fw->practice_by_id, new_id))
+        {
+          if (g_hash_table_add (listed, (gpointer) new_id))
+            g_ptr_array_add (successors, g_strdup (new_id));
+          else
+            problem (v, &new_path, _("\"%s\" is listed twice"), new_id);
+        }
+      else if (g_hash_table_contains (fw->capability_by_id, new_id))
+        problem (v, &new_path, _("\"%s\" is a capability; the map leads to practices of this version"), new_id);
+      else if (g_hash_table_contains (fw->domain_by_id, new_id))
+        problem (v, &new_path, _("\"%s\" is a domain; the map leads to practices of this version"), new_id);
+      else
+        problem (v, &new_path, _("\"%s\" is not a practice of this version"), new_id);
+    }
+
+  g_ptr_array_add (successors, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&successors), FALSE);
+}
+
+/* Which practices of an earlier version became which of this one; read
+ * after the domains, whose practices the map leads to. */
+static void
+read_supersedes (Validator            *v,
+                 const MizanJsonValue *root)
+{
+  MizanFramework *fw = v->fw;
+  Path path = MEMBER (NULL, "supersedes");
+  Path version_path = MEMBER (&path, "version");
+  Path map_path = MEMBER (&path, "map");
+  const MizanJsonValue *node = mizan_json_value_get_member (root, "supersedes");
+  const MizanJsonValue *object;
+  const MizanJsonValue *map = NULL;
+
+  if (node == NULL)
+    return;
+  object = expect_object (v, &path, node);
+  if (object == NULL)
+    return;
+
+  node = require_member (v, &version_path, object, supersedes_members);
+  if (node != NULL)
+    {
+      const char *version = expect_string (v, &version_path, node);
+
+      if (version != NULL && is_blank (version))
+        problem (v, &version_path, _("must not be empty"));
+      else if (version != NULL && g_strcmp0 (version, fw->version) == 0)
+        problem (v, &version_path, _("\"%s\" is this file's own version; name the earlier version "
+                                     "that this one replaces"), version);
+      else if (version != NULL)
+        fw->supersedes_version = g_strdup (version);
+    }
+
+  node = require_member (v, &map_path, object, supersedes_members);
+  if (node != NULL)
+    map = expect_object (v, &map_path, node);
+  for (guint i = 0; map != NULL && i < map->length; i++)
+    {
+      const char *old_id = map->u.members[i].name;
+      Path old_path = MEMBER (&map_path, old_id);
+      GStrv successors;
+      char *key;
+
+      if (*old_id == '\0' || has_whitespace (old_id))
+        {
+          problem (v, &old_path, _("\"%s\" is not a practice id"), old_id);
+          continue;
+        }
+      successors = read_successors (v, &old_path, &map->u.members[i].value);
+      if (successors == NULL)
+        continue;
+
+      key = g_strdup (old_id);
+      g_ptr_array_add (fw->superseded_ids, key);
+      g_hash_table_insert (fw->successors, key, successors);
+    }
+
+  check_unknown_members (v, &path, object, supersedes_members);
+}
+
 static gboolean
 is_framework_id (const char *id)
 {
@@ -1128,6 +1503,8 @@ read_root (Validator            *v,
   fw->title = read_required_text (v, NULL, root, "title", allowed);
   fw->description = read_optional_text (v, NULL, root, "description");
   fw->publisher = read_optional_text (v, NULL, root, "publisher");
+  fw->status = read_optional_text (v, NULL, root, "status");
+  read_rubric (v, root);
 
   read_levels (v, root);
 
@@ -1149,7 +1526,9 @@ read_root (Validator            *v,
         }
     }
 
+  read_profile (v, root);
   read_domains (v, root);
+  read_supersedes (v, root);
   check_unknown_members (v, NULL, root, allowed);
 }
 
@@ -1356,6 +1735,80 @@ mizan_framework_get_default_target (MizanFramework *self)
   g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), 0);
 
   return self->default_target;
+}
+
+const MizanText *
+mizan_framework_get_status (MizanFramework *self)
+{
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), NULL);
+
+  return self->status;
+}
+
+const MizanText *
+mizan_framework_get_rubric (MizanFramework *self,
+                            MizanStatus     status)
+{
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (status < MIZAN_N_STATUSES, NULL);
+
+  /* rubric[MIZAN_STATUS_NONE] stays NULL: "unanswered" needs no rubric. */
+  return self->rubric[status];
+}
+
+guint
+mizan_framework_get_n_profile_questions (MizanFramework *self)
+{
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), 0);
+
+  return self->n_profile;
+}
+
+const MizanProfileQuestion *
+mizan_framework_get_profile_question (MizanFramework *self,
+                                      guint           index)
+{
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), NULL);
+  g_return_val_if_fail (index < self->n_profile, NULL);
+
+  return &self->profile[index];
+}
+
+const MizanProfileQuestion *
+mizan_framework_lookup_profile_question (MizanFramework *self,
+                                         const char     *id)
+{
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), NULL);
+
+  return id != NULL ? g_hash_table_lookup (self->question_by_id, id) : NULL;
+}
+
+const char *
+mizan_framework_get_supersedes_version (MizanFramework *self)
+{
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), NULL);
+
+  return self->supersedes_version;
+}
+
+const char * const *
+mizan_framework_get_successors (MizanFramework *self,
+                                const char     *old_id)
+{
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), NULL);
+
+  return old_id != NULL ? g_hash_table_lookup (self->successors, old_id) : NULL;
+}
+
+const char * const *
+mizan_framework_get_superseded_ids (MizanFramework *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (self), NULL);
+
+  /* An empty null-terminated GPtrArray may not have allocated its pdata yet. */
+  return self->superseded_ids->pdata != NULL ? (const char * const *) self->superseded_ids->pdata : none;
 }
 
 guint

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "mizan-status.h"
 #include "mizan-text.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,13 @@ typedef struct {
   GStrv  ids;
 } MizanReference;
 
+/* A yes/no question about the organization; "no" makes every item whose
+ * applies_if names it not applicable, exactly like an answer of na. */
+typedef struct {
+  char      *id;           /* e.g. "runs_cert" */
+  MizanText *text;
+} MizanProfileQuestion;
+
 struct _MizanPractice {
   char            *id;
   guint            index;     /* position among all practices, file order */
@@ -41,6 +49,11 @@ struct _MizanPractice {
   MizanText       *text;
   MizanText       *guidance;  /* nullable */
   MizanText       *evidence;  /* nullable */
+  MizanText       *fully_when;     /* nullable: when "fully" is earned, where not obvious */
+  MizanText       *weight_reason;  /* nullable */
+  char            *applies_if;     /* nullable: a profile question id */
+  MizanReference  *references;     /* the practice's own */
+  guint            n_references;
   MizanCapability *capability;
 };
 
@@ -50,6 +63,10 @@ struct _MizanCapability {
   double           weight;
   MizanText       *title;
   MizanText       *description;  /* nullable */
+  MizanText       *weight_reason;  /* nullable */
+  char            *applies_if;     /* nullable: a profile question id */
+  /* The capability's own references united with its practices', each
+   * scheme once, ids in first-seen order. */
   MizanReference  *references;
   guint            n_references;
   MizanPractice  **practices;    /* file order */
@@ -63,6 +80,7 @@ struct _MizanDomain {
   double            weight;
   MizanText        *title;
   MizanText        *description;  /* nullable */
+  MizanText        *weight_reason;  /* nullable */
   MizanCapability **capabilities;
   guint             n_capabilities;
 };
@@ -91,6 +109,31 @@ guint             mizan_framework_get_n_levels         (MizanFramework *self);
 const MizanLevel *mizan_framework_get_level            (MizanFramework *self,
                                                         guint           level);
 guint             mizan_framework_get_default_target   (MizanFramework *self);
+/* What the model is and who validated it; nullable. */
+const MizanText  *mizan_framework_get_status           (MizanFramework *self);
+/* The meaning of an answer of @status (not NONE) in this model; nullable. */
+const MizanText  *mizan_framework_get_rubric           (MizanFramework *self,
+                                                        MizanStatus     status);
+
+guint             mizan_framework_get_n_profile_questions (MizanFramework *self);
+const MizanProfileQuestion *
+                  mizan_framework_get_profile_question (MizanFramework *self,
+                                                        guint           index);
+const MizanProfileQuestion *
+                  mizan_framework_lookup_profile_question (MizanFramework *self,
+                                                           const char     *id);
+
+/* The version this one supersedes, or NULL. */
+const char       *mizan_framework_get_supersedes_version (MizanFramework *self);
+/* The successors of @old_id, a practice of the superseded version: a
+ * NULL-terminated list, empty when it has none; NULL when the map does not
+ * name @old_id (or there is no map). Transfer none. */
+const char * const *
+                  mizan_framework_get_successors       (MizanFramework *self,
+                                                        const char     *old_id);
+/* The practice ids of the superseded version the map names, in file order. */
+const char * const *
+                  mizan_framework_get_superseded_ids   (MizanFramework *self);
 
 guint             mizan_framework_get_n_domains        (MizanFramework *self);
 MizanDomain      *mizan_framework_get_domain           (MizanFramework *self,

@@ -330,6 +330,51 @@ mizan_results_compute_statuses (MizanFramework    *framework,
   return results;
 }
 
+const MizanProfileQuestion *
+mizan_results_excluded_by (MizanFramework      *framework,
+                           MizanAssessment     *assessment,
+                           const MizanPractice *practice)
+{
+  const char *questions[] = { practice->capability->applies_if, practice->applies_if };
+
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT (assessment), NULL);
+
+  /* The capability's question first: when it rules the whole capability
+   * out, that is the reason a reader needs. */
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    if (questions[i] != NULL &&
+        mizan_assessment_get_profile_answer (assessment, questions[i]) == MIZAN_PROFILE_NO)
+      return mizan_framework_lookup_profile_question (framework, questions[i]);
+  return NULL;
+}
+
+MizanStatus *
+mizan_results_effective_statuses (MizanFramework  *framework,
+                                  MizanAssessment *assessment)
+{
+  MizanStatus *statuses;
+  guint n_practices;
+
+  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
+  g_return_val_if_fail (MIZAN_IS_ASSESSMENT (assessment), NULL);
+
+  n_practices = mizan_framework_get_n_practices (framework);
+  statuses = g_new0 (MizanStatus, MAX (n_practices, 1));
+  for (guint i = 0; i < n_practices; i++)
+    {
+      const MizanPractice *practice = mizan_framework_get_practice (framework, i);
+      const MizanAnswer *answer = mizan_assessment_get_answer (assessment, practice->id);
+
+      /* Out of scope by the organization's profile: exactly like na. */
+      if (mizan_results_excluded_by (framework, assessment, practice) != NULL)
+        statuses[i] = MIZAN_STATUS_NA;
+      else
+        statuses[i] = answer != NULL ? answer->status : MIZAN_STATUS_NONE;
+    }
+  return statuses;
+}
+
 MizanResults *
 mizan_results_compute (MizanFramework  *framework,
                        MizanAssessment *assessment)
@@ -337,33 +382,17 @@ mizan_results_compute (MizanFramework  *framework,
   g_autofree MizanStatus *statuses = NULL;
   g_autofree int *targets = NULL;
   g_auto(GStrv) target_ids = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  guint n_practices;
   guint n_capabilities;
 
   g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
   g_return_val_if_fail (MIZAN_IS_ASSESSMENT (assessment), NULL);
 
-  n_practices = mizan_framework_get_n_practices (framework);
   n_capabilities = mizan_framework_get_n_capabilities (framework);
 
-  /* MIZAN_STATUS_NONE is 0: every practice starts unanswered. */
-  statuses = g_new0 (MizanStatus, MAX (n_practices, 1));
+  statuses = mizan_results_effective_statuses (framework, assessment);
   targets = g_new (int, MAX (n_capabilities, 1));
   for (guint i = 0; i < n_capabilities; i++)
     targets[i] = -1;
-
-  /* The one id-to-position mapping pass; scoring itself then works on arrays. */
-  g_hash_table_iter_init (&iter, mizan_assessment_get_answers (assessment));
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const MizanAnswer *answer = value;
-      const MizanPractice *practice = mizan_framework_lookup_practice (framework, key);
-
-      if (practice != NULL && practice->index < n_practices)
-        statuses[practice->index] = answer->status;
-    }
 
   target_ids = mizan_assessment_list_targets (assessment);
   for (guint i = 0; target_ids != NULL && target_ids[i] != NULL; i++)

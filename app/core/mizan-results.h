@@ -74,7 +74,19 @@ typedef struct {
 MizanResults *mizan_results_compute_statuses (MizanFramework     *framework,
                                               const MizanStatus  *statuses,
                                               const int          *targets);
-/* Answers and targets of @assessment whose ids the framework lacks are ignored. */
+/* The profile question whose answer "no" takes @practice (or its capability)
+ * out of scope for @assessment; NULL when it applies. */
+const MizanProfileQuestion *
+              mizan_results_excluded_by      (MizanFramework      *framework,
+                                              MizanAssessment     *assessment,
+                                              const MizanPractice *practice);
+/* Every practice's status in framework order as scoring sees it: the answer,
+ * or na where the organization's profile takes the practice out of scope.
+ * Free with g_free(). */
+MizanStatus  *mizan_results_effective_statuses (MizanFramework  *framework,
+                                                MizanAssessment *assessment);
+/* Answers and targets of @assessment whose ids the framework lacks are ignored;
+ * practices out of scope by the organization's profile count as na. */
 MizanResults *mizan_results_compute          (MizanFramework     *framework,
                                               MizanAssessment    *assessment);
 void          mizan_results_free             (MizanResults       *results);

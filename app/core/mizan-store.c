@@ -100,6 +100,17 @@ static const Migration migrations[] = {
     ");"
     "CREATE INDEX sync_queue_by_assessment ON sync_queue (assessment_id);"
   },
+  /* Model 2.0: the organization's answers to the framework's profile
+   * questions, and answers carried from an older version to be confirmed. */
+  { 3,
+    "ALTER TABLE answers ADD COLUMN to_confirm INTEGER NOT NULL DEFAULT 0 CHECK (to_confirm IN (0, 1));"
+    "CREATE TABLE profile_answers ("
+    "  assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+    "  question_id   TEXT NOT NULL,"
+    "  answer        INTEGER NOT NULL CHECK (answer IN (0, 1)),"
+    "  PRIMARY KEY (assessment_id, question_id)"
+    ");"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MIZAN_STORE_SCHEMA_VERSION);
@@ -996,7 +1007,7 @@ load_answers (MizanStore       *self,
   int rc;
 
   stmt = prepare (self,
-                  "SELECT practice_id, status, note, evidence, updated"
+                  "SELECT practice_id, status, note, evidence, updated, to_confirm"
                   "  FROM answers WHERE assessment_id = ?1",
                   error);
   if (stmt == NULL)
@@ -1023,6 +1034,8 @@ load_answers (MizanStore       *self,
                                    (const char *) sqlite3_column_text (stmt, 2),
                                    (const char *) sqlite3_column_text (stmt, 3),
                                    sqlite3_column_int64 (stmt, 4));
+      if (sqlite3_column_int (stmt, 5))
+        mizan_assessment_set_to_confirm (assessment, practice_id, TRUE);
     }
 
   if (rc != SQLITE_DONE)
@@ -1063,6 +1076,35 @@ load_targets (MizanStore       *self,
   return TRUE;
 }
 
+static gboolean
+load_profile (MizanStore       *self,
+              MizanAssessment  *assessment,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT question_id, answer FROM profile_answers WHERE assessment_id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, mizan_assessment_get_id (assessment));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    mizan_assessment_set_profile_answer (assessment,
+                                         (const char *) sqlite3_column_text (stmt, 0),
+                                         sqlite3_column_int (stmt, 1) ? MIZAN_PROFILE_YES : MIZAN_PROFILE_NO);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 MizanAssessment *
 mizan_store_load_assessment (MizanStore  *self,
                              const char  *id,
@@ -1080,6 +1122,7 @@ mizan_store_load_assessment (MizanStore  *self,
       (assessment = load_metadata (self, id, error)) == NULL ||
       !load_answers (self, assessment, error) ||
       !load_targets (self, assessment, error) ||
+      !load_profile (self, assessment, error) ||
       !commit (self, error))
     {
       rollback (self);
@@ -1210,6 +1253,7 @@ delete_contents (MizanStore  *self,
   static const char * const statements[] = {
     "DELETE FROM answers WHERE assessment_id = ?1",
     "DELETE FROM targets WHERE assessment_id = ?1",
+    "DELETE FROM profile_answers WHERE assessment_id = ?1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
@@ -1236,8 +1280,8 @@ save_answers (MizanStore       *self,
   gpointer key, value;
 
   stmt = prepare (self,
-                  "INSERT INTO answers (assessment_id, practice_id, status, note, evidence, updated)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                  "INSERT INTO answers (assessment_id, practice_id, status, note, evidence, updated, to_confirm)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -1254,6 +1298,7 @@ save_answers (MizanStore       *self,
       bind_text (stmt, 4, answer->note);
       bind_text (stmt, 5, answer->evidence);
       bind_int64 (stmt, 6, answer->updated);
+      bind_int64 (stmt, 7, answer->to_confirm ? 1 : 0);
 
       if (!step_done (self, stmt, error))
         {
@@ -1301,6 +1346,40 @@ save_targets (MizanStore       *self,
 }
 
 static gboolean
+save_profile (MizanStore       *self,
+              MizanAssessment  *assessment,
+              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) questions = NULL;
+
+  stmt = prepare (self,
+                  "INSERT INTO profile_answers (assessment_id, question_id, answer)"
+                  " VALUES (?1, ?2, ?3)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, mizan_assessment_get_id (assessment));
+
+  questions = mizan_assessment_list_profile (assessment);
+  for (guint i = 0; questions[i] != NULL; i++)
+    {
+      bind_text (stmt, 2, questions[i]);
+      bind_int64 (stmt, 3, mizan_assessment_get_profile_answer (assessment, questions[i]) == MIZAN_PROFILE_YES);
+
+      if (!step_done (self, stmt, error))
+        {
+          g_prefix_error (error, _("profile question “%s”: "), questions[i]);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 save_in_transaction (MizanStore       *self,
                      MizanAssessment  *assessment,
                      gboolean          replace,
@@ -1326,7 +1405,8 @@ save_in_transaction (MizanStore       *self,
           save_metadata (self, assessment, *org_id, exists, error) &&
           (!exists || delete_contents (self, id, error)) &&
           save_answers (self, assessment, error) &&
-          save_targets (self, assessment, error));
+          save_targets (self, assessment, error) &&
+          save_profile (self, assessment, error));
 }
 
 gboolean
@@ -1411,7 +1491,8 @@ write_answer (MizanStore   *self,
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                       " ON CONFLICT (assessment_id, practice_id) DO UPDATE"
                       " SET status = excluded.status, note = excluded.note,"
-                      "     evidence = excluded.evidence, updated = excluded.updated",
+                      "     evidence = excluded.evidence, updated = excluded.updated,"
+                      "     to_confirm = 0",
                       error);
       if (stmt == NULL)
         return FALSE;
@@ -1516,6 +1597,64 @@ mizan_store_set_target (MizanStore  *self,
       if (!error_is (error, MIZAN_STORE_ERROR_NOT_FOUND))
         g_prefix_error (error, _("Could not save the target of capability “%s”; nothing was written: "),
                         capability_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_profile_answer (MizanStore          *self,
+                      const char          *assessment_id,
+                      const char          *question_id,
+                      MizanProfileAnswer   answer,
+                      GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (answer == MIZAN_PROFILE_UNANSWERED)
+    stmt = prepare (self,
+                    "DELETE FROM profile_answers WHERE assessment_id = ?1 AND question_id = ?2",
+                    error);
+  else
+    stmt = prepare (self,
+                    "INSERT INTO profile_answers (assessment_id, question_id, answer)"
+                    " VALUES (?1, ?2, ?3)"
+                    " ON CONFLICT (assessment_id, question_id) DO UPDATE"
+                    " SET answer = excluded.answer",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, assessment_id);
+  bind_text (stmt, 2, question_id);
+  if (answer != MIZAN_PROFILE_UNANSWERED)
+    bind_int64 (stmt, 3, answer == MIZAN_PROFILE_YES);
+
+  return step_done (self, stmt, error);
+}
+
+gboolean
+mizan_store_set_profile_answer (MizanStore          *self,
+                                const char          *assessment_id,
+                                const char          *question_id,
+                                MizanProfileAnswer   answer,
+                                GError             **error)
+{
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (assessment_id != NULL, FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error) ||
+      !touch_assessment (self, assessment_id, error) ||
+      !write_profile_answer (self, assessment_id, question_id, answer, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      if (!error_is (error, MIZAN_STORE_ERROR_NOT_FOUND))
+        g_prefix_error (error, _("Could not save the answer to the profile question “%s”; nothing was written: "),
+                        question_id);
       return FALSE;
     }
 

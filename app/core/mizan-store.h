@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define MIZAN_STORE_SCHEMA_VERSION 2
+#define MIZAN_STORE_SCHEMA_VERSION 3
 /* "MZAN" in the database header: another program's SQLite file is then
  * recognized as not ours instead of getting our tables added to it. */
 #define MIZAN_STORE_APPLICATION_ID 1297760590
@@ -93,6 +93,11 @@ gboolean         mizan_store_set_target           (MizanStore       *self,
                                                    const char       *capability_id,
                                                    int               target,
                                                    GError          **error);
+gboolean         mizan_store_set_profile_answer   (MizanStore         *self,
+                                                   const char         *assessment_id,
+                                                   const char         *question_id,
+                                                   MizanProfileAnswer  answer,
+                                                   GError            **error);
 gboolean         mizan_store_delete_assessment    (MizanStore       *self,
                                                    const char       *id,
                                                    GError          **error);

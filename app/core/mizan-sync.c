@@ -908,6 +908,7 @@ append_parameter (GString    *query,
 void
 mizan_sync_client_benchmark_async (MizanSyncClient     *self,
                                    const char          *framework_id,
+                                   const char          *framework_version,
                                    const char          *country,
                                    const char          *sector,
                                    const char          *size,
@@ -923,6 +924,7 @@ mizan_sync_client_benchmark_async (MizanSyncClient     *self,
 
   framework = g_uri_escape_string (framework_id, NULL, FALSE);
   g_string_append_printf (path, "framework=%s", framework);
+  append_parameter (path, "version", framework_version);
   append_parameter (path, "country", country);
   append_parameter (path, "sector", sector);
   append_parameter (path, "size", size);
@@ -950,19 +952,21 @@ mizan_sync_client_benchmark_finish (MizanSyncClient  *self,
 void
 mizan_sync_client_countries_async (MizanSyncClient     *self,
                                    const char          *framework_id,
+                                   const char          *framework_version,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
+  g_autoptr(GString) path = g_string_new ("/api/v1/countries?");
   g_autofree char *framework = NULL;
-  g_autofree char *path = NULL;
 
   g_return_if_fail (MIZAN_IS_SYNC_CLIENT (self));
   g_return_if_fail (framework_id != NULL);
 
   framework = g_uri_escape_string (framework_id, NULL, FALSE);
-  path = g_strconcat ("/api/v1/countries?framework=", framework, NULL);
-  start_request (self, new_message (self, "GET", path), SOUP_STATUS_OK, 0, FALSE,
+  g_string_append_printf (path, "framework=%s", framework);
+  append_parameter (path, "version", framework_version);
+  start_request (self, new_message (self, "GET", path->str), SOUP_STATUS_OK, 0, FALSE,
                  mizan_sync_client_countries_async, cancellable, callback, user_data);
 }
 

@@ -129,9 +129,12 @@ gboolean         mizan_sync_client_withdraw_finish  (MizanSyncClient     *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 
-/* @country, @sector, @size: NULL or "" for any. */
+/* The peers on @framework_version of the model (each version is benchmarked
+ * on its own; NULL: the server's newest). @country, @sector, @size: NULL or
+ * "" for any. */
 void             mizan_sync_client_benchmark_async  (MizanSyncClient     *self,
                                                      const char          *framework_id,
+                                                     const char          *framework_version,
                                                      const char          *country,
                                                      const char          *sector,
                                                      const char          *size,
@@ -143,8 +146,10 @@ MizanBenchmark  *mizan_sync_client_benchmark_finish (MizanSyncClient     *self,
                                                      GError             **error);
 
 /* Needs an analyst token. */
+/* @framework_version: NULL for the server's newest. */
 void             mizan_sync_client_countries_async  (MizanSyncClient     *self,
                                                      const char          *framework_id,
+                                                     const char          *framework_version,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);

@@ -208,6 +208,7 @@ mizan_benchmark_page_refresh (MizanBenchmarkPage *self)
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "loading");
   mizan_sync_client_benchmark_async (client, mizan_framework_get_id (framework),
+                                     mizan_framework_get_version (framework),
                                      filter_value (self->country_row), filter_value (self->sector_row),
                                      filter_value (self->size_row), self->cancellable, on_benchmark, self);
 }

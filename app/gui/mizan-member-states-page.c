@@ -260,7 +260,10 @@ mizan_member_states_page_refresh (MizanMemberStatesPage *self)
   self->cancellable = g_cancellable_new ();
   if (self->table_data == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
+  /* Member states are compared on the version of the model this assessment
+   * uses: each version is benchmarked on its own. */
   mizan_sync_client_countries_async (client, mizan_framework_get_id (mizan_session_get_framework (self->session)),
+                                     mizan_framework_get_version (mizan_session_get_framework (self->session)),
                                      self->cancellable, on_countries, self);
 }
 

@@ -365,7 +365,7 @@ mizan_session_set_answer (MizanSession  *self,
    * the assessment's "last change" stays true. */
   current = mizan_assessment_get_answer (self->assessment, practice_id);
   if ((current == NULL && status == MIZAN_STATUS_NONE && note == NULL && evidence == NULL) ||
-      (current != NULL && current->status == status &&
+      (current != NULL && current->status == status && !current->to_confirm &&
        same_text (current->note, note) && same_text (current->evidence, evidence)))
     return TRUE;
 
@@ -382,6 +382,8 @@ mizan_session_set_answer (MizanSession  *self,
     gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
     mizan_assessment_set_answer (self->assessment, practice_id, status, note, evidence, now);
+    /* Whatever the user sets is the user's answer: a carried one is confirmed. */
+    mizan_assessment_set_to_confirm (self->assessment, practice_id, FALSE);
     mizan_assessment_set_updated (self->assessment, now);
   }
 
@@ -434,6 +436,36 @@ mizan_session_set_target (MizanSession  *self,
   mizan_assessment_set_target (self->assessment, capability_id, target);
   mizan_assessment_set_updated (self->assessment, g_get_real_time () / G_USEC_PER_SEC);
   set_save_state (self, self->open_edits > 0 ? MIZAN_SAVE_STATE_PENDING : MIZAN_SAVE_STATE_SAVED, NULL);
+  invalidate_results (self);
+  return TRUE;
+}
+
+gboolean
+mizan_session_set_profile_answer (MizanSession        *self,
+                                  const char          *question_id,
+                                  MizanProfileAnswer   answer,
+                                  GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (MIZAN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (mizan_framework_lookup_profile_question (self->framework, question_id) != NULL, FALSE);
+
+  if (mizan_assessment_get_profile_answer (self->assessment, question_id) == answer)
+    return TRUE;
+
+  if (!mizan_store_set_profile_answer (self->store, mizan_assessment_get_id (self->assessment),
+                                       question_id, answer, &local_error))
+    {
+      set_save_state (self, MIZAN_SAVE_STATE_FAILED, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  mizan_assessment_set_profile_answer (self->assessment, question_id, answer);
+  mizan_assessment_set_updated (self->assessment, g_get_real_time () / G_USEC_PER_SEC);
+  set_save_state (self, self->open_edits > 0 ? MIZAN_SAVE_STATE_PENDING : MIZAN_SAVE_STATE_SAVED, NULL);
+  /* Which practices apply changed: every figure is computed again at once. */
   invalidate_results (self);
   return TRUE;
 }
@@ -501,12 +533,6 @@ mizan_session_get_statuses (MizanSession *self)
   g_return_val_if_fail (MIZAN_IS_SESSION (self), NULL);
 
   if (self->statuses == NULL)
-    {
-      guint n = mizan_framework_get_n_practices (self->framework);
-
-      self->statuses = g_new0 (MizanStatus, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        self->statuses[i] = mizan_session_get_status (self, mizan_framework_get_practice (self->framework, i)->id);
-    }
+    self->statuses = mizan_results_effective_statuses (self->framework, self->assessment);
   return self->statuses;
 }

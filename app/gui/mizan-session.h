@@ -63,6 +63,12 @@ gboolean          mizan_session_set_target          (MizanSession    *self,
                                                      const char      *capability_id,
                                                      int              target,
                                                      GError         **error);
+/* Stores the organization's answer to a profile question of the framework;
+ * the results follow at once (items it rules out count as na). */
+gboolean          mizan_session_set_profile_answer (MizanSession       *self,
+                                                    const char         *question_id,
+                                                    MizanProfileAnswer  answer,
+                                                    GError            **error);
 /* The override, else the framework's default. */
 guint             mizan_session_get_target          (MizanSession    *self,
                                                      const char      *capability_id);

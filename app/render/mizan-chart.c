@@ -55,28 +55,6 @@ mizan_chart_style_get_palette (const MizanChartStyle *style,
   *palette = (style != NULL && style->dark) ? dark_palette : light_palette;
 }
 
-MizanStatus *
-mizan_chart_statuses_new (MizanFramework  *framework,
-                          MizanAssessment *assessment)
-{
-  guint n;
-  MizanStatus *statuses;
-
-  g_return_val_if_fail (MIZAN_IS_FRAMEWORK (framework), NULL);
-  g_return_val_if_fail (MIZAN_IS_ASSESSMENT (assessment), NULL);
-
-  n = mizan_framework_get_n_practices (framework);
-  statuses = g_new0 (MizanStatus, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      const MizanPractice *practice = mizan_framework_get_practice (framework, i);
-      const MizanAnswer *answer = mizan_assessment_get_answer (assessment, practice->id);
-
-      statuses[i] = answer != NULL ? answer->status : MIZAN_STATUS_NONE;
-    }
-  return statuses;
-}
-
 /* Drawing context */
 
 static PangoContext *

@@ -67,11 +67,6 @@ typedef struct {
 void     mizan_chart_style_get_palette      (const MizanChartStyle *style,
                                              MizanChartPalette     *palette);
 
-/* One status per practice of @framework, in framework order, from
- * @assessment's answers; free with g_free. What the heat map needs. */
-MizanStatus *mizan_chart_statuses_new       (MizanFramework        *framework,
-                                             MizanAssessment       *assessment);
-
 /* The height the chart needs to show every row at its natural size when it
  * is @width wide (the radar answers a square). Smaller heights shrink it. */
 double   mizan_chart_get_preferred_height   (MizanChartKind         kind,
@@ -81,7 +76,7 @@ double   mizan_chart_get_preferred_height   (MizanChartKind         kind,
 
 /* Draw in the rectangle (0, 0, @width, @height) of @cr's user space; the
  * state of @cr is saved and restored. @statuses (one per practice, see
- * mizan_chart_statuses_new) is needed by the heat map and ignored by the others;
+ * mizan_results_effective_statuses) is needed by the heat map and ignored by the others;
  * without it the heat map can only tell levels up to the capability's level. */
 void     mizan_chart_draw                   (MizanChartKind         kind,
                                              cairo_t               *cr,

@@ -324,7 +324,7 @@ mizan_report_new (MizanFramework           *framework,
   self->tr = mizan_translation_new (GETTEXT_PACKAGE, self->lang, NULL);
   self->iso = mizan_translation_new ("iso_3166-1", self->lang, "/usr/share/locale");
   self->results = mizan_results_compute (framework, assessment);
-  self->statuses = mizan_chart_statuses_new (framework, assessment);
+  self->statuses = mizan_results_effective_statuses (framework, assessment);
   build_capability_bars (self);
   setup_pango (self);
 

@@ -42,6 +42,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_cmpuint (practice->level, >=, 1);
       g_assert_cmpuint (practice->level, <=, mizan_framework_get_n_levels (framework));
       g_assert_cmpfloat (practice->weight, >, 0.0);
+      g_assert_true (practice->applies_if == NULL ||
+                     mizan_framework_lookup_profile_question (framework, practice->applies_if) != NULL);
     }
   for (guint i = 0; i < mizan_framework_get_n_capabilities (framework); i++)
     {
@@ -49,6 +51,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       g_assert_true (mizan_framework_lookup_capability (framework, capability->id) == capability);
       g_assert_cmpuint (capability->n_practices, >, 0);
+      g_assert_true (capability->applies_if == NULL ||
+                     mizan_framework_lookup_profile_question (framework, capability->applies_if) != NULL);
     }
+  /* The supersedes map leads only to practices of this version. */
+  for (const char * const *old_id = mizan_framework_get_superseded_ids (framework); *old_id != NULL; old_id++)
+    for (const char * const *new_id = mizan_framework_get_successors (framework, *old_id); *new_id != NULL; new_id++)
+      g_assert_nonnull (mizan_framework_lookup_practice (framework, *new_id));
   return 0;
 }

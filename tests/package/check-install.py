@@ -35,6 +35,9 @@ def main():
             expected.append(os.path.join(bindir, 'mizan-server'))
         expected += [os.path.join(datadir, 'mizan', 'frameworks', os.path.basename(f))
                      for f in glob.glob(os.path.join(a.srcdir, 'data', 'frameworks', '*.json'))]
+        # Beside the frameworks, for the loader to check the identifiers they cite.
+        expected += [os.path.join(datadir, 'mizan', 'references', os.path.basename(f))
+                     for f in glob.glob(os.path.join(a.srcdir, 'data', 'references', '*.json'))]
         with open(os.path.join(a.srcdir, 'po', 'LINGUAS'), encoding='utf-8') as f:
             langs = [w for line in f if not line.startswith('#') for w in line.split()]
         expected += [os.path.join(localedir, lang, 'LC_MESSAGES', 'mizan.mo') for lang in langs]

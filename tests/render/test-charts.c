@@ -672,7 +672,7 @@ test_statuses_from_assessment (void)
   mizan_assessment_set_answer (assessment, "D4.1.1", MIZAN_STATUS_NA, "note", NULL, 0);
   mizan_assessment_set_answer (assessment, "UNKNOWN.1", MIZAN_STATUS_FULLY, NULL, NULL, 0);
 
-  statuses = mizan_chart_statuses_new (fx.framework, assessment);
+  statuses = mizan_results_effective_statuses (fx.framework, assessment);
   for (guint i = 0; i < mizan_framework_get_n_practices (fx.framework); i++)
     {
       MizanStatus expected = i == a->index ? MIZAN_STATUS_LARGELY
