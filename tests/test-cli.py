@@ -40,8 +40,16 @@ def test_usage_errors():
         assert h.run('--bogus', 'list', db=False).returncode == 2
         assert h.run('export', 'x', '--format', 'doc', '-o', h.path('x')).returncode == 2
         p = h.run('--help', db=False, check=0)
-        for command in ('frameworks', 'validate', 'import', 'export', 'list', 'score', 'submission'):
+        for command in ('frameworks', 'validate', 'import', 'export', 'list', 'score', 'submission', 'migrate'):
             assert command in p.stdout, command
+        # Every command answers --help with its usage and exit 0, touching nothing.
+        commands = [line.split()[0] for line in p.stdout.split('Commands:')[1].split('Exit status')[0].splitlines()
+                    if line.strip()]
+        assert len(commands) >= 12, commands
+        for command in commands:
+            r = h.run(command, '--help', check=0)
+            assert r.stdout.startswith(f'Usage: mizan-cli [--db PATH] {command}'), (command, r.stdout)
+        assert not os.path.exists(h.db), '--help opened the database'
     finally:
         h.close()
 

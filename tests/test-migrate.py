@@ -39,10 +39,9 @@ def list_ids(home):
 
 
 def new_id_of(output):
-    for line in output.splitlines():
-        if line.startswith('New assessment: '):
-            return line.split()[2]
-    raise AssertionError('no "New assessment:" line in\n' + output)
+    lines = output.splitlines()
+    assert len(lines) == 1, 'migrate printed more than the new id on standard output:\n' + output
+    return lines[0]
 
 
 def test_dry_run_stores_nothing():
@@ -65,8 +64,9 @@ def test_migrate_carries_every_answer_with_a_successor():
         new_fw = load_framework(NEW)
         mapping = new_fw['supersedes']['map']
         original = export(home, aid)
-        out = home.run('migrate', aid, '--to', '2.0.0', check=0).stdout
-        new_id = new_id_of(out)
+        run = home.run('migrate', aid, '--to', '2.0.0', check=0)
+        new_id = new_id_of(run.stdout)
+        out = run.stderr
         assert new_id != aid
         carried = export(home, new_id)
         assert carried['framework'] == {'id': 'oic-ccmm', 'version': '2.0.0'}, carried['framework']

@@ -928,14 +928,15 @@ cmd_score (Cli   *cli,
 }
 
 static void
-print_id_list (const char *heading,
+print_id_list (FILE       *out,
+               const char *heading,
                GPtrArray  *ids)
 {
   if (ids->len == 0)
     return;
-  printf ("%s\n", heading);
+  fprintf (out, "%s\n", heading);
   for (guint i = 0; i < ids->len; i++)
-    printf ("  %s\n", (const char *) ids->pdata[i]);
+    fprintf (out, "  %s\n", (const char *) ids->pdata[i]);
 }
 
 static int
@@ -950,6 +951,7 @@ cmd_migrate (Cli   *cli,
   g_autoptr(MizanAssessment) carried = NULL;
   g_auto(MizanMigrationSummary) summary = { 0 };
   MizanFramework *to;
+  FILE *out;
   const char *id = NULL;
   const char *version = NULL;
   gboolean dry_run = FALSE;
@@ -991,16 +993,19 @@ cmd_migrate (Cli   *cli,
   if (carried == NULL)
     return fail ("%s", error->message);
 
-  printf (_("From %s %s to %s %s:\n"), mizan_framework_get_id (framework), mizan_framework_get_version (framework),
-          mizan_framework_get_id (to), version);
-  printf (_("  %u of %u answered practices carried; %u without a successor\n"),
-          summary.carried, summary.old_answered, summary.dropped->len);
-  printf (_("  %u practices of %s answered, %u to confirm, %u left to answer\n"),
-          summary.new_answered, version, summary.to_confirm->len, summary.new_unanswered);
-  printf (_("  %u target overrides kept, %u dropped (capability gone)\n"),
-          summary.targets_kept, summary.targets_dropped);
-  print_id_list (_("Answered, without a successor:"), summary.dropped);
-  print_id_list (_("To confirm (one old answer became several, or several disagreed):"), summary.to_confirm);
+  /* The summary is what a dry run is for; otherwise standard output carries
+   * only the new id, as import prints its own, for scripts. */
+  out = dry_run ? stdout : stderr;
+  fprintf (out, _("From %s %s to %s %s:\n"), mizan_framework_get_id (framework), mizan_framework_get_version (framework),
+           mizan_framework_get_id (to), version);
+  fprintf (out, _("  %u of %u answered practices carried; %u without a successor\n"),
+           summary.carried, summary.old_answered, summary.dropped->len);
+  fprintf (out, _("  %u practices of %s answered, %u to confirm, %u left to answer\n"),
+           summary.new_answered, version, summary.to_confirm->len, summary.new_unanswered);
+  fprintf (out, _("  %u target overrides kept, %u dropped (capability gone)\n"),
+           summary.targets_kept, summary.targets_dropped);
+  print_id_list (out, _("Answered, without a successor:"), summary.dropped);
+  print_id_list (out, _("To confirm (one old answer became several, or several disagreed):"), summary.to_confirm);
 
   if (dry_run)
     {
@@ -1010,8 +1015,8 @@ cmd_migrate (Cli   *cli,
 
   if (!mizan_store_save_assessment (store, carried, FALSE, &error))
     return fail ("%s", error->message);
-  printf (_("New assessment: %s (the original %s is unchanged)\n"),
-          mizan_assessment_get_id (carried), mizan_assessment_get_id (assessment));
+  fprintf (stderr, _("The original assessment %s is unchanged; the new one is:\n"), mizan_assessment_get_id (assessment));
+  printf ("%s\n", mizan_assessment_get_id (carried));
   return EXIT_OK;
 }
 
@@ -1588,6 +1593,15 @@ mizan_cli_run (int   argc,
   command = find_command (argv[i]);
   if (command == NULL)
     return usage_error (NULL, _("unknown command “%s”"), argv[i]);
+
+  /* Every command answers --help, before it reads anything else. */
+  for (int j = i + 1; j < argc; j++)
+    if (g_str_equal (argv[j], "--help") || g_str_equal (argv[j], "-h"))
+      {
+        printf (_("Usage: mizan-cli [--db PATH] %s %s\n"), command->name, _(command->synopsis));
+        printf ("%s\n", _(command->summary));
+        return EXIT_OK;
+      }
 
   status = command->func (&cli, argc - i, argv + i);
   g_clear_object (&cli.catalog);

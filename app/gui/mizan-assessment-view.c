@@ -7,6 +7,7 @@
 
 #include "mizan-assessment-view.h"
 #include "mizan-benchmark-page.h"
+#include "mizan-carry-dialog.h"
 #include "mizan-gui.h"
 #ifdef MIZAN_HAVE_RENDER
 #include "mizan-export.h"
@@ -34,6 +35,10 @@ struct _MizanAssessmentView
   MizanComparePage     *compare_page;
   MizanBenchmarkPage   *benchmark_page;
   MizanMemberStatesPage *member_states_page;
+  GtkRevealer          *newer_revealer;
+  GtkLabel             *newer_label;
+  GtkButton            *newer_button;
+  MizanFramework       *successor;  /* a newer version that can take the assessment, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MizanAssessmentView, mizan_assessment_view, GTK_TYPE_WIDGET)
@@ -130,6 +135,42 @@ mizan_assessment_view_set_session (MizanAssessmentView *self,
     }
   update_save_state (self);
   update_header (self);
+}
+
+void
+mizan_assessment_view_set_successor (MizanAssessmentView *self,
+                                     MizanFramework      *successor)
+{
+  g_return_if_fail (MIZAN_IS_ASSESSMENT_VIEW (self));
+  g_return_if_fail (successor == NULL || MIZAN_IS_FRAMEWORK (successor));
+
+  g_set_object (&self->successor, successor);
+  if (successor != NULL)
+    {
+      /* Translators: %s is a version of the model, e.g. 2.0.0 */
+      g_autofree char *text = g_strdup_printf (_("A newer version of this model exists: %s. "
+                                                 "Carry the answers to it in a new assessment; this one stays as it is."),
+                                               mizan_framework_get_version (successor));
+      /* Translators: a button; %s is a version of the model */
+      g_autofree char *button = g_strdup_printf (_("_Carry to %s…"), mizan_framework_get_version (successor));
+
+      gtk_label_set_label (self->newer_label, text);
+      gtk_button_set_label (self->newer_button, button);
+      mizan_gui_fix_mnemonic_names (GTK_WIDGET (self->newer_button));
+    }
+  gtk_revealer_set_reveal_child (self->newer_revealer, successor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.carry", successor != NULL);
+}
+
+static void
+carry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (widget);
+
+  if (self->session != NULL && self->successor != NULL)
+    mizan_carry_dialog_present (widget, self->session, self->successor);
 }
 
 MizanSession *
@@ -244,6 +285,7 @@ mizan_assessment_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_ASSESSMENT_VIEW);
   mizan_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
+  g_clear_object (&self->successor);
 
   G_OBJECT_CLASS (mizan_assessment_view_parent_class)->dispose (object);
 }
@@ -297,6 +339,10 @@ mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, benchmark_page);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, member_states_page);
   gtk_widget_class_install_action (widget_class, "assessment.share", NULL, share_action);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, newer_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, newer_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, newer_button);
+  gtk_widget_class_install_action (widget_class, "view.carry", NULL, carry_action);
 }
 
 static void
@@ -315,5 +361,6 @@ mizan_assessment_view_init (MizanAssessmentView *self)
   g_signal_connect (self->results_page, "show-capability", G_CALLBACK (on_show_capability), self);
   g_signal_connect (self->roadmap_page, "show-capability", G_CALLBACK (on_show_capability), self);
   g_signal_connect (self->compare_page, "show-capability", G_CALLBACK (on_show_capability), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.carry", FALSE);
   update_header (self);
 }

@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (MizanAssessmentView, mizan_assessment_view, MIZAN, ASSESSM
 void                mizan_assessment_view_set_session       (MizanAssessmentView *self,
                                                              MizanSession        *session);
 MizanSession       *mizan_assessment_view_get_session       (MizanAssessmentView *self);
+/* A newer version of the model that can take the assessment (a banner
+ * offers to carry it there), or NULL. */
+void                mizan_assessment_view_set_successor     (MizanAssessmentView *self,
+                                                             MizanFramework      *successor);
 /* "questionnaire", "results" or "roadmap" */
 void                mizan_assessment_view_show_page         (MizanAssessmentView *self,
                                                              const char          *name);

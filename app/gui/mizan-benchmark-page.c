@@ -544,6 +544,9 @@ mizan_benchmark_page_init (MizanBenchmarkPage *self)
   MizanPreferences *preferences;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mizan_gui_combo_row_name_items (self->sector_row);
+  mizan_gui_combo_row_name_items (self->country_row);
+  mizan_gui_combo_row_name_items (self->size_row);
 
   fill_filter (self->sector_row, _("Any sector"), mizan_sectors_get_all (), mizan_sector_get_label);
   fill_filter (self->country_row, _("Any member state"), mizan_countries_get_oic (), mizan_country_get_name);

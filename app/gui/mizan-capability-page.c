@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "mizan-capability-page.h"
+#include "mizan-profile-row.h"
+#include "mizan-references.h"
 #include "mizan-gui.h"
 #include "mizan-height-for-width-layout.h"
 
@@ -39,6 +41,8 @@ struct _MizanCapabilityPage
   GtkExpander       *ladder_expander;
   GtkListBox        *ladder_list;
   GtkBox            *ladder_strip;
+  GtkListBox        *scope_list;
+  MizanProfileRow   *scope_row;       /* in scope_list, for the capability's applies_if */
   GtkBox            *practices_box;
   GtkBox            *navigation_box;
   GtkButton         *previous_button;
@@ -175,8 +179,25 @@ update_summary (MizanCapabilityPage *self)
   g_autofree char *progress_text = NULL;
   GtkListBoxRow *row;
   GtkWidget *step;
+  const MizanProfileQuestion *excluded = NULL;
 
-  if (!result->applicable)
+  if (self->capability->applies_if != NULL)
+    {
+      MizanAssessment *assessment = mizan_session_get_assessment (self->session);
+
+      if (mizan_assessment_get_profile_answer (assessment, self->capability->applies_if) == MIZAN_PROFILE_NO)
+        excluded = mizan_framework_lookup_profile_question (framework, self->capability->applies_if);
+      mizan_profile_row_set_answer (self->scope_row,
+                                    mizan_assessment_get_profile_answer (assessment, self->capability->applies_if));
+    }
+  /* Out of scope: the practices stay readable, greyed, and are not answered. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->practices_box), excluded == NULL);
+
+  if (excluded != NULL)
+    /* Translators: %s is a question about the organization, answered no */
+    level_text = g_strdup_printf (_("Not applicable: the organization’s answer to “%s” is no"),
+                                  mizan_text_localized (excluded->text));
+  else if (!result->applicable)
     level_text = g_strdup (_("Not applicable: every practice is marked N/A"));
   else if (result->level == 0)
     level_text = g_strdup_printf (_("Current level 0 of %u: level 1 is not reached yet"), n_levels);
@@ -243,20 +264,50 @@ on_target_changed (GtkAdjustment       *adjustment,
 static char *
 format_references (MizanCapability *capability)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = mizan_references_format (capability->references, capability->n_references);
 
-  for (guint i = 0; i < capability->n_references; i++)
-    {
-      g_autofree char *ids = g_strjoinv (", ", capability->references[i].ids);
-
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s %s", capability->references[i].scheme, ids);
-    }
-  if (text->len == 0)
+  if (text == NULL)
     return NULL;
   /* Translators: %s lists the other frameworks' ids a capability maps to */
-  return g_strdup_printf (_("References: %s"), text->str);
+  return g_strdup_printf (_("References: %s"), text);
+}
+
+static void
+on_scope_changed (MizanProfileRow     *row,
+                  MizanCapabilityPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The session says "changed" and the page follows; on failure the save
+   * state in the header says why, and the switch goes back. */
+  if (!mizan_session_set_profile_answer (self->session, mizan_profile_row_get_question (row)->id,
+                                         mizan_profile_row_get_answer (row), &error))
+    update_summary (self);
+}
+
+/* The question that decides whether the capability applies, if it has one. */
+static void
+show_scope (MizanCapabilityPage *self,
+            MizanFramework      *framework)
+{
+  const MizanProfileQuestion *question = NULL;
+
+  if (self->scope_row != NULL)
+    {
+      gtk_list_box_remove (self->scope_list, GTK_WIDGET (self->scope_row));
+      self->scope_row = NULL;
+    }
+  if (self->capability->applies_if != NULL)
+    question = mizan_framework_lookup_profile_question (framework, self->capability->applies_if);
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_list), question != NULL);
+  if (question == NULL)
+    return;
+
+  self->scope_row = MIZAN_PROFILE_ROW (mizan_profile_row_new (question, MIZAN_PROFILE_UNANSWERED));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scope_row),
+                               _("This capability applies only when the answer is yes."));
+  g_signal_connect (self->scope_row, "answer-changed", G_CALLBACK (on_scope_changed), self);
+  gtk_list_box_append (self->scope_list, GTK_WIDGET (self->scope_row));
 }
 
 static GtkWidget *
@@ -316,9 +367,25 @@ place_child (GtkBox     *box,
   *previous = child;
 }
 
+gboolean
+mizan_practice_filter_accepts (MizanPracticeFilter  filter,
+                               MizanSession        *session,
+                               MizanPractice       *practice)
+{
+  const MizanAnswer *answer;
+
+  if (filter == 0)
+    return TRUE;
+  answer = mizan_assessment_get_answer (mizan_session_get_assessment (session), practice->id);
+  if ((filter & MIZAN_PRACTICE_FILTER_UNANSWERED) &&
+      (answer == NULL || !mizan_status_is_answered (answer->status)))
+    return TRUE;
+  return (filter & MIZAN_PRACTICE_FILTER_TO_CONFIRM) && answer != NULL && answer->to_confirm;
+}
+
 static void
 show_practices (MizanCapabilityPage *self,
-                gboolean             unanswered_only)
+                MizanPracticeFilter  filter)
 {
   guint n_levels = self->headings->len;
   GtkWidget *previous = NULL;
@@ -336,8 +403,7 @@ show_practices (MizanCapabilityPage *self,
 
           if (practice->level != level)
             continue;
-          if (unanswered_only &&
-              mizan_status_is_answered (mizan_session_get_status (self->session, practice->id)))
+          if (!mizan_practice_filter_accepts (filter, self->session, practice))
             continue;
 
           if (!has_heading)
@@ -374,7 +440,16 @@ show_practices (MizanCapabilityPage *self,
     }
 
   if (shown == 0)
-    place_child (self->practices_box, self->all_answered, &previous);
+    {
+      gboolean unanswered = (filter & MIZAN_PRACTICE_FILTER_UNANSWERED) != 0;
+
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->all_answered),
+                                 unanswered ? _("All Answered") : _("Nothing to Confirm"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->all_answered),
+                                       unanswered ? _("Every practice of this capability has an answer.")
+                                                  : _("No answer of this capability waits to be confirmed."));
+      place_child (self->practices_box, self->all_answered, &previous);
+    }
   else
     gtk_widget_set_visible (self->all_answered, FALSE);
 }
@@ -397,7 +472,7 @@ void
 mizan_capability_page_set_capability (MizanCapabilityPage *self,
                                       MizanSession        *session,
                                       MizanCapability     *capability,
-                                      gboolean             unanswered_only)
+                                      MizanPracticeFilter  filter)
 {
   g_autofree char *domain_text = NULL;
   g_autofree char *title_text = NULL;
@@ -443,6 +518,8 @@ mizan_capability_page_set_capability (MizanCapabilityPage *self,
   gtk_label_set_label (self->references_label, references != NULL ? references : "");
   gtk_widget_set_visible (GTK_WIDGET (self->references_label), references != NULL);
 
+  show_scope (self, framework);
+
   /* Translators: accessible name of the target spin button */
   target_label = g_strdup_printf (_("Target level for %s"), capability->id);
   /* Only this name: the caption's mnemonic would otherwise be appended to it. */
@@ -450,7 +527,7 @@ mizan_capability_page_set_capability (MizanCapabilityPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, target_label, -1);
 
-  show_practices (self, unanswered_only);
+  show_practices (self, filter);
   update_summary (self);
   self->changed_handler = g_signal_connect_object (session, "changed", G_CALLBACK (update_summary),
                                                    self, G_CONNECT_SWAPPED);
@@ -540,7 +617,7 @@ mizan_capability_page_dispose (GObject *object)
   MizanCapabilityPage *self = MIZAN_CAPABILITY_PAGE (object);
 
   if (self->practices_box != NULL)
-    mizan_capability_page_set_capability (self, NULL, NULL, FALSE);
+    mizan_capability_page_set_capability (self, NULL, NULL, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIZAN_TYPE_CAPABILITY_PAGE);
   mizan_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->session);
@@ -587,6 +664,7 @@ mizan_capability_page_class_init (MizanCapabilityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, ladder_expander);
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, ladder_list);
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, ladder_strip);
+  gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, scope_list);
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, practices_box);
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, navigation_box);
   gtk_widget_class_bind_template_child (widget_class, MizanCapabilityPage, previous_button);
@@ -606,9 +684,6 @@ mizan_capability_page_init (MizanCapabilityPage *self)
 
   self->all_answered = g_object_ref_sink (adw_status_page_new ());
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->all_answered), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->all_answered), _("All Answered"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->all_answered),
-                                   _("Every practice of this capability has an answer."));
   gtk_widget_add_css_class (self->all_answered, "compact");
   gtk_widget_set_visible (self->all_answered, FALSE);
   gtk_box_append (self->practices_box, self->all_answered);

@@ -12,12 +12,23 @@ G_BEGIN_DECLS
 #define MIZAN_TYPE_CAPABILITY_PAGE (mizan_capability_page_get_type ())
 G_DECLARE_FINAL_TYPE (MizanCapabilityPage, mizan_capability_page, MIZAN, CAPABILITY_PAGE, GtkWidget)
 
-/* NULL @session or @capability empties the page. With @unanswered_only the
- * practices answered when the page is built are left out. */
+/* Which practices a page shows, as they are when it is built: all (0), or
+ * those unanswered and/or those carried from an older version to confirm. */
+typedef enum {
+  MIZAN_PRACTICE_FILTER_UNANSWERED = 1 << 0,
+  MIZAN_PRACTICE_FILTER_TO_CONFIRM = 1 << 1,
+} MizanPracticeFilter;
+
+/* Whether @practice passes @filter (0 passes everything). */
+gboolean          mizan_practice_filter_accepts          (MizanPracticeFilter  filter,
+                                                          MizanSession        *session,
+                                                          MizanPractice       *practice);
+
+/* NULL @session or @capability empties the page. */
 void              mizan_capability_page_set_capability   (MizanCapabilityPage *self,
                                                           MizanSession        *session,
                                                           MizanCapability     *capability,
-                                                          gboolean             unanswered_only);
+                                                          MizanPracticeFilter  filter);
 MizanCapability  *mizan_capability_page_get_capability   (MizanCapabilityPage *self);
 /* Labels the previous/next buttons; NULL when there is none. */
 void              mizan_capability_page_set_neighbours   (MizanCapabilityPage *self,

@@ -8,6 +8,7 @@
 
 #include "mizan-comparison.h"
 #include "mizan-compare-page.h"
+#include "mizan-migration.h"
 #include "mizan-gui.h"
 
 struct _MizanComparePage
@@ -247,6 +248,32 @@ update_figures (MizanComparePage *self)
   adw_preferences_group_set_description (self->change_group, changes_text);
 }
 
+/* An earlier assessment on the version the model supersedes is compared as
+ * it reads through the supersedes map: practice by practice on this version. */
+static void
+carry_from_predecessor (MizanComparePage *self)
+{
+  MizanFramework *predecessor = mizan_session_get_predecessor (self->session);
+  g_autoptr(GError) error = NULL;
+  MizanAssessment *carried;
+
+  if (predecessor == NULL ||
+      g_strcmp0 (mizan_assessment_get_framework_version (self->other), mizan_framework_get_version (predecessor)) != 0)
+    return;
+  carried = mizan_migration_carry (self->other, predecessor, mizan_session_get_framework (self->session), NULL, &error);
+  if (carried == NULL)
+    {
+      g_warning ("Cannot read %s through the model's map: %s", mizan_assessment_get_id (self->other), error->message);
+      return;
+    }
+  /* The carried copy keeps the original's title and times for the labels. */
+  mizan_assessment_set_id (carried, mizan_assessment_get_id (self->other));
+  mizan_assessment_set_created (carried, mizan_assessment_get_created (self->other));
+  mizan_assessment_set_updated (carried, mizan_assessment_get_updated (self->other));
+  g_set_object (&self->other, carried);
+  g_object_unref (carried);
+}
+
 static void
 load_selected (MizanComparePage *self)
 {
@@ -260,7 +287,11 @@ load_selected (MizanComparePage *self)
   summary = g_ptr_array_index (self->choices, selected);
   self->other = mizan_store_load_assessment (mizan_session_get_store (self->session), summary->id, &error);
   if (self->other == NULL)
-    g_warning ("Cannot open the assessment to compare with: %s", error->message);
+    {
+      g_warning ("Cannot open the assessment to compare with: %s", error->message);
+      return;
+    }
+  carry_from_predecessor (self);
 }
 
 static void
@@ -453,6 +484,7 @@ static void
 mizan_compare_page_init (MizanComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mizan_gui_combo_row_name_items (self->other_row);
 
   self->changes = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   gtk_list_box_bind_model (self->change_list, G_LIST_MODEL (self->changes), create_change_row, self, NULL);

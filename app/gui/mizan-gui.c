@@ -215,3 +215,41 @@ mizan_gui_row_show_question (gpointer       page,
                  g_object_get_data (G_OBJECT (row), "mizan-capability"),
                  g_object_get_data (G_OBJECT (row), "mizan-practice"));
 }
+
+static void
+setup_combo_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_combo_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  const char *text = string != NULL ? gtk_string_object_get_string (string) : "";
+  GtkWidget *item_widget = gtk_widget_get_parent (label);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  /* The list view's own row widget is what AT-SPI reports as the item. */
+  if (item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+void
+mizan_gui_combo_row_name_items (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_combo_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_combo_item), NULL);
+  adw_combo_row_set_factory (row, factory);
+}

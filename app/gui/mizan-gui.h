@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mizan-session.h"
 
@@ -51,5 +52,10 @@ void  mizan_gui_row_set_question     (GtkListBoxRow *row,
 void  mizan_gui_row_show_question    (gpointer       page,
                                       guint          signal_id,
                                       GtkListBoxRow *row);
+
+/* Shows @row's items (a GtkStringList) as labels whose list items carry the
+ * label as their accessible name: GTK 4.8 names none of a list view's items,
+ * so a screen reader met an unnamed item in the row and in its popover. */
+void  mizan_gui_combo_row_name_items (AdwComboRow   *row);
 
 G_END_DECLS

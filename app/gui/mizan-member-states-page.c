@@ -359,6 +359,7 @@ static void
 mizan_member_states_page_init (MizanMemberStatesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mizan_gui_combo_row_name_items (self->figure_row);
   g_signal_connect_swapped (self->figure_row, "notify::selected", G_CALLBACK (update_map), self);
   mizan_gui_fix_mnemonic_names (GTK_WIDGET (self));
 }

@@ -7,6 +7,7 @@
 #include "mizan-countries.h"
 #include "mizan-country-row.h"
 #include "mizan-new-assessment-dialog.h"
+#include "mizan-profile-row.h"
 #include "mizan-gui.h"
 
 struct _MizanNewAssessmentDialog
@@ -26,6 +27,8 @@ struct _MizanNewAssessmentDialog
   AdwComboRow      *framework_row;
   AdwEntryRow      *title_row;
   AdwEntryRow      *assessor_row;
+  AdwPreferencesGroup *profile_group;
+  GPtrArray        *profile_rows;    /* MizanProfileRow of the chosen framework's questions */
   GtkButton        *create_button;
 };
 
@@ -161,6 +164,14 @@ create_action (GtkWidget  *widget,
                                      mizan_sectors_get_all ()[adw_combo_row_get_selected (self->sector_row)],
                                      mizan_sizes_get_all ()[adw_combo_row_get_selected (self->size_row)]);
 
+  for (guint i = 0; i < self->profile_rows->len; i++)
+    {
+      MizanProfileRow *row = g_ptr_array_index (self->profile_rows, i);
+
+      mizan_assessment_set_profile_answer (assessment, mizan_profile_row_get_question (row)->id,
+                                           mizan_profile_row_get_answer (row));
+    }
+
   /* The preferred default target is written as overrides, so that the
    * assessment means the same wherever its file goes. */
   preferred = self->preferences != NULL ? mizan_preferences_get_default_target (self->preferences) : 0;
@@ -186,6 +197,29 @@ create_action (GtkWidget  *widget,
 
   g_signal_emit (self, signals[CREATED], 0, mizan_assessment_get_id (assessment));
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* One switch per profile question of the chosen framework: each starts on,
+ * so that nothing is left out of the scores unless the user says so. */
+static void
+update_profile (MizanNewAssessmentDialog *self)
+{
+  MizanFramework *framework = get_framework (self);
+  guint n = framework != NULL ? mizan_framework_get_n_profile_questions (framework) : 0;
+
+  for (guint i = 0; i < self->profile_rows->len; i++)
+    adw_preferences_group_remove (self->profile_group, g_ptr_array_index (self->profile_rows, i));
+  g_ptr_array_set_size (self->profile_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = mizan_profile_row_new (mizan_framework_get_profile_question (framework, i),
+                                              MIZAN_PROFILE_YES);
+
+      adw_preferences_group_add (self->profile_group, row);
+      g_ptr_array_add (self->profile_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_group), n > 0);
 }
 
 static void
@@ -254,6 +288,13 @@ populate (MizanNewAssessmentDialog *self)
   adw_combo_row_set_model (self->sector_row, G_LIST_MODEL (sectors));
   adw_combo_row_set_model (self->size_row, G_LIST_MODEL (sizes));
   adw_combo_row_set_model (self->framework_row, G_LIST_MODEL (frameworks));
+  /* A new assessment starts on the newest version of the first model; older
+   * versions stay in the list for bodies that compare with earlier work. */
+  for (guint i = 1; i < available->len; i++)
+    if (g_str_equal (mizan_framework_get_id (g_ptr_array_index (available, i)),
+                     mizan_framework_get_id (g_ptr_array_index (available, 0))))
+      adw_combo_row_set_selected (self->framework_row, i);
+  update_profile (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->organization_row), self->organizations->len > 0);
   if (available->len == 0)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->framework_row), _("No framework is installed"));
@@ -284,6 +325,7 @@ mizan_new_assessment_dialog_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->preferences);
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  g_clear_pointer (&self->profile_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mizan_new_assessment_dialog_parent_class)->finalize (object);
 }
@@ -314,6 +356,7 @@ mizan_new_assessment_dialog_class_init (MizanNewAssessmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanNewAssessmentDialog, framework_row);
   gtk_widget_class_bind_template_child (widget_class, MizanNewAssessmentDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, MizanNewAssessmentDialog, assessor_row);
+  gtk_widget_class_bind_template_child (widget_class, MizanNewAssessmentDialog, profile_group);
   gtk_widget_class_bind_template_child (widget_class, MizanNewAssessmentDialog, create_button);
 
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
@@ -324,14 +367,20 @@ static void
 mizan_new_assessment_dialog_init (MizanNewAssessmentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mizan_gui_combo_row_name_items (self->organization_row);
+  mizan_gui_combo_row_name_items (self->sector_row);
+  mizan_gui_combo_row_name_items (self->size_row);
+  mizan_gui_combo_row_name_items (self->framework_row);
   mizan_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   self->organizations = g_ptr_array_new_with_free_func ((GDestroyNotify) mizan_organization_free);
+  self->profile_rows = g_ptr_array_new ();
 
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (update_create), self);
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (update_create), self);
   g_signal_connect_swapped (self->country_row, "notify::country", G_CALLBACK (update_create), self);
   g_signal_connect_swapped (self->framework_row, "notify::selected", G_CALLBACK (update_create), self);
+  g_signal_connect_swapped (self->framework_row, "notify::selected", G_CALLBACK (update_profile), self);
   g_signal_connect (self->name_row, "entry-activated", G_CALLBACK (on_entry_activated), self);
   g_signal_connect (self->title_row, "entry-activated", G_CALLBACK (on_entry_activated), self);
   g_signal_connect (self->assessor_row, "entry-activated", G_CALLBACK (on_entry_activated), self);

@@ -6,6 +6,7 @@
 
 #include "mizan-practice-row.h"
 #include "mizan-gui.h"
+#include "mizan-references.h"
 
 /* How long typing must pause before a note or evidence is written. */
 #define COMMIT_DELAY_MS 600
@@ -29,12 +30,17 @@ struct _MizanPracticeRow
   GtkToggleButton *partially_button;
   GtkToggleButton *not_button;
   GtkToggleButton *na_button;
+  GtkMenuButton   *rubric_button;
+  GtkLabel        *rubric_label;
   GtkButton       *clear_button;
   GtkEntry        *note_entry;
   GtkEntry        *evidence_entry;
   GtkExpander     *guidance_expander;
   GtkLabel        *guidance_label;
   GtkLabel        *evidence_hint_label;
+  GtkLabel        *fully_when_label;
+  GtkLabel        *references_label;
+  GtkLabel        *confirm_label;
 };
 
 G_DEFINE_FINAL_TYPE (MizanPracticeRow, mizan_practice_row, GTK_TYPE_WIDGET)
@@ -71,6 +77,8 @@ static void
 sync_from_session (MizanPracticeRow *self)
 {
   MizanStatus status = mizan_session_get_status (self->session, self->practice->id);
+  const MizanAnswer *answer;
+  gboolean to_confirm;
 
   self->syncing = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
@@ -78,7 +86,20 @@ sync_from_session (MizanPracticeRow *self)
       GtkToggleButton *button = mizan_practice_row_get_status_button (self, button_statuses[i]);
 
       gtk_toggle_button_set_active (button, button_statuses[i] == status);
+      /* The buttons are radio buttons to assistive technology: the chosen
+       * one is "checked", which a screen reader speaks as selected. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                                   button_statuses[i] == status ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                                : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                   -1);
     }
+  answer = mizan_assessment_get_answer (mizan_session_get_assessment (self->session), self->practice->id);
+  to_confirm = answer != NULL && answer->to_confirm;
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_label), to_confirm);
+  if (to_confirm)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "to-confirm");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "to-confirm");
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), status != MIZAN_STATUS_NONE);
   if (status == MIZAN_STATUS_NONE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "unanswered");
@@ -168,6 +189,22 @@ on_status_toggled (GtkToggleButton  *button,
       commit (self, button_statuses[i]);
 }
 
+/* Choosing the status a carried answer already has confirms it: a toggle
+ * that is already active emits no "toggled", only "clicked". */
+static void
+on_status_clicked (GtkButton        *button,
+                   MizanPracticeRow *self)
+{
+  const MizanAnswer *answer = mizan_assessment_get_answer (mizan_session_get_assessment (self->session),
+                                                           self->practice->id);
+
+  if (answer == NULL || !answer->to_confirm || !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    if (GTK_BUTTON (mizan_practice_row_get_status_button (self, button_statuses[i])) == button)
+      commit (self, button_statuses[i]);
+}
+
 static void
 on_clear_clicked (GtkButton        *button,
                   MizanPracticeRow *self)
@@ -194,6 +231,46 @@ set_accessible_label (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static void
+set_optional_label (GtkLabel   *label,
+                    const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+/* What each status means in this model, and where the practice draws the
+ * line for "fully", as the popover beside the status choice shows it. */
+static char *
+format_rubric (MizanFramework *framework,
+               MizanPractice  *practice)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  if (practice->fully_when != NULL)
+    {
+      g_autofree char *criterion = g_markup_escape_text (mizan_text_localized (practice->fully_when), -1);
+
+      /* Translators: heading, then the practice's own criterion for "fully" */
+      g_string_append_printf (markup, "<b>%s</b>\n%s\n\n", _("Fully implemented when"), criterion);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    {
+      const MizanText *meaning = mizan_framework_get_rubric (framework, button_statuses[i]);
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
+
+      if (meaning == NULL)
+        continue;
+      label = g_markup_escape_text (mizan_status_get_label (button_statuses[i]), -1);
+      text = g_markup_escape_text (mizan_text_localized (meaning), -1);
+      g_string_append_printf (markup, "%s<b>%s</b>: %s", i > 0 ? "\n" : "", label, text);
+    }
+  if (markup->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 /* Shows @practice of @session in place of what the row showed: a page reuses
  * its rows from one capability to the next, as building and measuring new
  * ones is most of the time a switch takes. NULL @practice lets go of both. */
@@ -208,6 +285,10 @@ mizan_practice_row_bind (MizanPracticeRow *self,
   g_autofree char *clear_label = NULL;
   g_autofree char *group_label = NULL;
   g_autofree char *guidance_label = NULL;
+  g_autofree char *rubric_label = NULL;
+  g_autofree char *rubric = NULL;
+  g_autofree char *references = NULL;
+  MizanFramework *framework;
 
   g_return_if_fail (MIZAN_IS_PRACTICE_ROW (self));
   g_return_if_fail (practice == NULL || MIZAN_IS_SESSION (session));
@@ -228,19 +309,41 @@ mizan_practice_row_bind (MizanPracticeRow *self,
   if (practice == NULL)
     return;
 
+  framework = mizan_session_get_framework (session);
   gtk_label_set_label (self->id_label, practice->id);
   gtk_label_set_label (self->text_label, mizan_text_localized (practice->text));
 
   /* The visible labels are short; a screen reader hears which practice and
-   * which status, e.g. "GOV.1.1: Fully implemented". */
+   * which status, e.g. "GOV.1.1: Fully implemented", and then what that
+   * status means in this model, which a pointer user reads in the tooltip. */
   for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
     {
       GtkWidget *button = GTK_WIDGET (mizan_practice_row_get_status_button (self, button_statuses[i]));
+      const MizanText *meaning = mizan_framework_get_rubric (framework, button_statuses[i]);
+      const char *status_label = mizan_status_get_label (button_statuses[i]);
       /* Translators: accessible name of a status toggle: practice id: status */
-      g_autofree char *label = g_strdup_printf (_("%s: %s"), practice->id, mizan_status_get_label (button_statuses[i]));
-
+      g_autofree char *label = g_strdup_printf (_("%s: %s"), practice->id, status_label);
       set_accessible_label (button, label);
+      /* GTK gives the tooltip to assistive technology as the description:
+       * Orca says "GOV.1.1: Largely implemented, selected radio button",
+       * then the rubric's sentence. */
+      if (meaning != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          mizan_text_localized (meaning), -1);
+          gtk_widget_set_tooltip_text (button, mizan_text_localized (meaning));
+        }
+      else
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_widget_set_tooltip_text (button, status_label);
+        }
     }
+  rubric = format_rubric (framework, practice);
+  gtk_label_set_markup (self->rubric_label, rubric != NULL ? rubric : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rubric_button), rubric != NULL);
+  rubric_label = g_strdup_printf (_("%s: What the statuses mean"), practice->id);
+  set_accessible_label (GTK_WIDGET (self->rubric_button), rubric_label);
   group_label = g_strdup_printf (_("Status of %s"), practice->id);
   set_accessible_label (GTK_WIDGET (self->status_box), group_label);
   clear_label = g_strdup_printf (_("%s: Clear answer"), practice->id);
@@ -254,8 +357,19 @@ mizan_practice_row_bind (MizanPracticeRow *self,
 
   /* The guidance of one practice is not left open over the next. */
   gtk_expander_set_expanded (self->guidance_expander, FALSE);
-  gtk_label_set_label (self->guidance_label, practice->guidance != NULL ? mizan_text_localized (practice->guidance) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->guidance_label), practice->guidance != NULL);
+  set_optional_label (self->guidance_label, practice->guidance != NULL ? mizan_text_localized (practice->guidance) : NULL);
+  if (practice->fully_when != NULL)
+    {
+      /* Translators: %s is where a practice draws the line for "fully" */
+      g_autofree char *criterion = g_strdup_printf (_("Fully implemented when: %s"),
+                                                    mizan_text_localized (practice->fully_when));
+
+      set_optional_label (self->fully_when_label, criterion);
+    }
+  else
+    set_optional_label (self->fully_when_label, NULL);
+  references = mizan_references_format (practice->references, practice->n_references);
+  set_optional_label (self->references_label, references);
   if (practice->evidence != NULL)
     {
       /* Translators: %s is what an assessor can ask to see for this practice */
@@ -267,7 +381,7 @@ mizan_practice_row_bind (MizanPracticeRow *self,
     gtk_label_set_label (self->evidence_hint_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->evidence_hint_label), practice->evidence != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->guidance_expander),
-                          practice->guidance != NULL || practice->evidence != NULL);
+                          practice->guidance != NULL || practice->evidence != NULL || references != NULL);
 
   answer = mizan_assessment_get_answer (mizan_session_get_assessment (session), practice->id);
   self->syncing = TRUE;
@@ -380,12 +494,17 @@ mizan_practice_row_class_init (MizanPracticeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, partially_button);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, not_button);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, na_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, rubric_button);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, rubric_label);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, clear_button);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, note_entry);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, evidence_entry);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, guidance_expander);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, guidance_label);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, evidence_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, fully_when_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, references_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, confirm_label);
 }
 
 static void
@@ -394,8 +513,12 @@ mizan_practice_row_init (MizanPracticeRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
-    g_signal_connect (mizan_practice_row_get_status_button (self, button_statuses[i]), "toggled",
-                      G_CALLBACK (on_status_toggled), self);
+    {
+      g_signal_connect (mizan_practice_row_get_status_button (self, button_statuses[i]), "toggled",
+                        G_CALLBACK (on_status_toggled), self);
+      g_signal_connect (mizan_practice_row_get_status_button (self, button_statuses[i]), "clicked",
+                        G_CALLBACK (on_status_clicked), self);
+    }
   g_signal_connect (self->clear_button, "clicked", G_CALLBACK (on_clear_clicked), self);
   g_signal_connect (self->note_entry, "changed", G_CALLBACK (on_text_changed), self);
   g_signal_connect (self->evidence_entry, "changed", G_CALLBACK (on_text_changed), self);
@@ -404,8 +527,6 @@ mizan_practice_row_init (MizanPracticeRow *self)
   track_focus (self, GTK_WIDGET (self->note_entry));
   track_focus (self, GTK_WIDGET (self->evidence_entry));
 
-  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (mizan_practice_row_get_status_button (self, button_statuses[i])),
-                                 mizan_status_get_label (button_statuses[i]));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rubric_button), _("What the statuses mean"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_button), _("Mark as unanswered"));
 }

@@ -19,7 +19,7 @@ struct _MizanQuestionnaire
   GtkFilterListModel  *outline_model;
   GtkFilterListModel  *search_model;
   char                *needle;
-  gboolean             unanswered_only;
+  MizanPracticeFilter  filter;
   gboolean             selecting;
 
   AdwFlap             *flap;
@@ -29,6 +29,7 @@ struct _MizanQuestionnaire
   GtkListBox          *outline_list;
   GtkListView         *search_list;
   GtkCheckButton      *unanswered_check;
+  GtkCheckButton      *confirm_check;
   MizanCapabilityPage *page;
 };
 
@@ -47,12 +48,42 @@ static GParamSpec *properties[N_PROPS];
 /* Outline */
 
 static gboolean
-filter_unanswered (gpointer item,
-                   gpointer user_data)
+has_to_confirm (MizanAssessment *assessment)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, mizan_assessment_get_answers (assessment));
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((const MizanAnswer *) value)->to_confirm)
+      return TRUE;
+  return FALSE;
+}
+
+/* A capability passes when one of its practices does. */
+static gboolean
+capability_passes (MizanQuestionnaire *self,
+                   MizanCapability    *capability)
+{
+  for (guint i = 0; i < capability->n_practices; i++)
+    if (mizan_practice_filter_accepts (self->filter, self->session, capability->practices[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+filter_outline (gpointer item,
+                gpointer user_data)
 {
   MizanQuestionnaire *self = user_data;
+  MizanOutlineItem *outline = MIZAN_OUTLINE_ITEM (item);
 
-  return !self->unanswered_only || !mizan_outline_item_is_complete (MIZAN_OUTLINE_ITEM (item));
+  if (self->filter == 0)
+    return TRUE;
+  /* Unanswered alone: the item's own count says it without a walk. */
+  if (self->filter == MIZAN_PRACTICE_FILTER_UNANSWERED || self->session == NULL)
+    return !mizan_outline_item_is_complete (outline);
+  return capability_passes (self, mizan_outline_item_get_capability (outline));
 }
 
 static GtkWidget *
@@ -187,7 +218,7 @@ mizan_questionnaire_show_capability (MizanQuestionnaire *self,
   if (self->current != capability)
     {
       self->current = capability;
-      mizan_capability_page_set_capability (self->page, self->session, capability, self->unanswered_only);
+      mizan_capability_page_set_capability (self->page, self->session, capability, self->filter);
     }
 
   self->selecting = TRUE;
@@ -266,24 +297,27 @@ mizan_questionnaire_set_unanswered_only (MizanQuestionnaire *self,
 }
 
 static void
-on_unanswered_toggled (GtkCheckButton     *check,
-                       MizanQuestionnaire *self)
+on_filter_toggled (GtkCheckButton     *check,
+                   MizanQuestionnaire *self)
 {
   MizanCapability *current = self->current;
+  MizanPracticeFilter before = self->filter;
 
-  self->unanswered_only = gtk_check_button_get_active (check);
+  self->filter = (gtk_check_button_get_active (self->unanswered_check) ? MIZAN_PRACTICE_FILTER_UNANSWERED : 0) |
+                 (gtk_check_button_get_active (self->confirm_check) ? MIZAN_PRACTICE_FILTER_TO_CONFIRM : 0);
   /* The filter is applied now, not on every answer, so that what the user
    * is working on does not vanish under them. */
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->outline_model),
-                      self->unanswered_only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+                      before == 0 ? GTK_FILTER_CHANGE_MORE_STRICT
+                      : self->filter == 0 ? GTK_FILTER_CHANGE_LESS_STRICT
+                      : GTK_FILTER_CHANGE_DIFFERENT);
   update_outline_page (self);
 
   if (self->session == NULL)
     return;
 
   self->current = NULL;
-  if (self->unanswered_only && current != NULL &&
-      mizan_outline_item_is_complete (mizan_session_get_capability_item (self->session, current)))
+  if (self->filter != 0 && current != NULL && !capability_passes (self, current))
     {
       g_autoptr(MizanOutlineItem) first = g_list_model_get_item (G_LIST_MODEL (self->outline_model), 0);
 
@@ -466,7 +500,7 @@ mizan_questionnaire_set_session (MizanQuestionnaire *self,
     return;
 
   self->current = NULL;
-  mizan_capability_page_set_capability (self->page, NULL, NULL, FALSE);
+  mizan_capability_page_set_capability (self->page, NULL, NULL, 0);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   /* The rows go before the session they show. */
   gtk_filter_list_model_set_model (self->outline_model, NULL);
@@ -478,6 +512,14 @@ mizan_questionnaire_set_session (MizanQuestionnaire *self,
       gtk_filter_list_model_set_model (self->outline_model, mizan_session_get_capabilities (session));
       gtk_filter_list_model_set_model (self->search_model, mizan_session_get_practice_ids (session));
     }
+  /* The "to confirm" filter is offered where answers were carried over. */
+  {
+    gboolean carried = session != NULL && has_to_confirm (mizan_session_get_assessment (session));
+
+    if (!carried)
+      gtk_check_button_set_active (self->confirm_check, FALSE);
+    gtk_widget_set_visible (GTK_WIDGET (self->confirm_check), carried);
+  }
   update_outline_page (self);
 
   if (session == NULL)
@@ -611,6 +653,7 @@ mizan_questionnaire_class_init (MizanQuestionnaireClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanQuestionnaire, outline_list);
   gtk_widget_class_bind_template_child (widget_class, MizanQuestionnaire, search_list);
   gtk_widget_class_bind_template_child (widget_class, MizanQuestionnaire, unanswered_check);
+  gtk_widget_class_bind_template_child (widget_class, MizanQuestionnaire, confirm_check);
   gtk_widget_class_bind_template_child (widget_class, MizanQuestionnaire, page);
 
   gtk_widget_class_install_action (widget_class, "questionnaire.previous", NULL, previous_action);
@@ -636,7 +679,7 @@ mizan_questionnaire_init (MizanQuestionnaire *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   mizan_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
-  self->outline_model = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (filter_unanswered, self, NULL)));
+  self->outline_model = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (filter_outline, self, NULL)));
   gtk_list_box_bind_model (self->outline_list, G_LIST_MODEL (self->outline_model), create_outline_row, self, NULL);
   gtk_list_box_set_header_func (self->outline_list, outline_header, self, NULL);
   g_signal_connect (self->outline_list, "row-selected", G_CALLBACK (on_row_selected), self);
@@ -656,7 +699,8 @@ mizan_questionnaire_init (MizanQuestionnaire *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_entry_activate), self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
-  g_signal_connect (self->unanswered_check, "toggled", G_CALLBACK (on_unanswered_toggled), self);
+  g_signal_connect (self->unanswered_check, "toggled", G_CALLBACK (on_filter_toggled), self);
+  g_signal_connect (self->confirm_check, "toggled", G_CALLBACK (on_filter_toggled), self);
   g_signal_connect_swapped (self->flap, "notify", G_CALLBACK (notify_flap), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "questionnaire.previous", FALSE);

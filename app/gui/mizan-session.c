@@ -13,6 +13,7 @@ struct _MizanSession
 
   MizanStore      *store;
   MizanFramework  *framework;
+  MizanFramework  *predecessor;  /* the version @framework supersedes, when installed */
   MizanAssessment *assessment;
 
   GListStore      *domains;
@@ -107,6 +108,7 @@ mizan_session_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->framework);
+  g_clear_object (&self->predecessor);
   g_clear_object (&self->assessment);
   g_clear_object (&self->domains);
   g_clear_object (&self->capabilities);
@@ -221,6 +223,23 @@ mizan_session_get_store (MizanSession *self)
 {
   g_return_val_if_fail (MIZAN_IS_SESSION (self), NULL);
   return self->store;
+}
+
+void
+mizan_session_set_predecessor (MizanSession   *self,
+                               MizanFramework *predecessor)
+{
+  g_return_if_fail (MIZAN_IS_SESSION (self));
+  g_return_if_fail (predecessor == NULL || MIZAN_IS_FRAMEWORK (predecessor));
+
+  g_set_object (&self->predecessor, predecessor);
+}
+
+MizanFramework *
+mizan_session_get_predecessor (MizanSession *self)
+{
+  g_return_val_if_fail (MIZAN_IS_SESSION (self), NULL);
+  return self->predecessor;
 }
 
 MizanFramework *

@@ -28,6 +28,11 @@ MizanSession     *mizan_session_new                 (MizanStore      *store,
 
 MizanStore       *mizan_session_get_store           (MizanSession    *self);
 MizanFramework   *mizan_session_get_framework       (MizanSession    *self);
+/* The version of the model that the session's framework supersedes (its
+ * supersedes map carries answers from it), when it is installed; or NULL. */
+void              mizan_session_set_predecessor     (MizanSession    *self,
+                                                     MizanFramework  *predecessor);
+MizanFramework   *mizan_session_get_predecessor     (MizanSession    *self);
 MizanAssessment  *mizan_session_get_assessment      (MizanSession    *self);
 
 /* MizanOutlineItem per domain / per capability, framework order. */

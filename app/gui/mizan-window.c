@@ -178,7 +178,13 @@ mizan_window_open_assessment (MizanWindow  *self,
     }
 
   session = mizan_session_new (self->store, framework, assessment);
+  if (mizan_framework_get_supersedes_version (framework) != NULL)
+    mizan_session_set_predecessor (session,
+                                   mizan_catalog_lookup (self->catalog, mizan_framework_get_id (framework),
+                                                         mizan_framework_get_supersedes_version (framework)));
   mizan_assessment_view_set_session (self->assessment_view, session);
+  mizan_assessment_view_set_successor (self->assessment_view,
+                                       mizan_catalog_lookup_successor (self->catalog, framework));
   gtk_stack_set_visible_child_name (self->stack, "assessment");
   update_title (self);
   update_actions (self);

@@ -196,13 +196,15 @@ class App:
 
     def unnamed_controls(self, root=None):
         """On-screen controls without an accessible name, as 'role in window' strings.
-        (GTK 4.8's GtkListView rows cannot be named by an app; they are not counted.)"""
+        A list item counts when it takes the keyboard focus: GTK 4.8 names no
+        GtkListView row, so the app names those it shows (combo rows, lists)."""
         found = self.find_all(role=None, timeout=0, root=root)
         missing = []
         for acc in found:
             try:
                 role = acc.getRoleName()
-                if role in self.CONTROL_ROLES and not acc.name.strip():
+                focusable_item = role == 'list item' and acc.getState().contains(pyatspi.STATE_FOCUSABLE)
+                if (role in self.CONTROL_ROLES or focusable_item) and not acc.name.strip():
                     window = self.window_of(acc)
                     missing.append('%s in %r' % (role, window.name if window is not None else '?'))
             except Exception:
@@ -334,9 +336,34 @@ def create_assessment(app, organization, country_search, title=None):
 
 def answer(app, practice_id, status_label):
     """Clicks the toggle named e.g. 'GOV.1.1: Fully implemented' and waits until it is stored."""
-    button = app.click(T('%s: %s') % (practice_id, T(status_label)), role='push button')
+    button = app.click(T('%s: %s') % (practice_id, T(status_label)), role='radio button')
     app.wait(lambda: app.is_pressed(button), 5, '%s to show %s' % (practice_id, status_label))
     return button
+
+
+def click_at(acc):
+    """A real pointer click in the middle of @acc: what check buttons need,
+    which offer no action in GTK 4.8 (extents are window-relative, and under
+    bare Xvfb the window is at 0,0)."""
+    box = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    subprocess.run(['xdotool', 'mousemove', str(box.x + box.width // 2), str(box.y + box.height // 2),
+                    'click', '1'], check=True)
+    settle()
+
+
+STATUS_LABELS = ['Fully implemented', 'Largely implemented', 'Partially implemented',
+                 'Not implemented', 'Not applicable']
+
+
+def checked_statuses(app, practice_id):
+    """The members of a practice's status group that AT-SPI reports checked
+    (what a screen reader speaks as "selected"), by their English label."""
+    checked = []
+    for label in STATUS_LABELS:
+        button = app.find(T('%s: %s') % (practice_id, T(label)), role='radio button')
+        if button.getState().contains(pyatspi.STATE_CHECKED):
+            checked.append(label)
+    return checked
 
 
 def next_capability(app):
@@ -346,7 +373,7 @@ def next_capability(app):
 def go_to_practice(app, practice_id, max_steps=60):
     """Presses Next until the practice's toggles are on the page."""
     for _ in range(max_steps):
-        if app.exists(T('%s: %s') % (practice_id, T('Fully implemented')), role='push button'):
+        if app.exists(T('%s: %s') % (practice_id, T('Fully implemented')), role='radio button'):
             return
         next_capability(app)
         time.sleep(0.2)

@@ -19,13 +19,13 @@ import mizanatspi as m  # noqa: E402
 STATUSES = ['fully', 'fully', 'largely', 'partially', 'not', 'na']
 
 
-def seed_file(path, framework_path, year=2026):
+def seed_file(path, framework_path, year=2026, profile=None):
     """A realistic assessment: most practices answered, the higher levels less often;
     the year before, fewer."""
     with open(framework_path, encoding='utf-8') as f:
         framework = json.load(f)
     rng = random.Random(year)
-    reach = 0.95 - 0.15 * (2026 - year)
+    reach = 0.95 - 0.15 * abs(2026 - year)
     answers = {}
     for domain in framework['domains']:
         for capability in domain['capabilities']:
@@ -47,6 +47,8 @@ def seed_file(path, framework_path, year=2026):
         'targets': {'GOV.1': 4, 'IRR.1': 4},
         'answers': answers,
     }
+    if profile is not None:
+        document['profile'] = profile
     with open(path, 'w', encoding='utf-8') as f:
         json.dump(document, f, ensure_ascii=False, indent=1)
 
@@ -143,6 +145,11 @@ def main():
             seed = os.path.join(tmp, 'seed-%d.mizan' % year)
             seed_file(seed, os.path.join(env['MIZAN_FRAMEWORKS_DIR'], 'oic-ccmm.json'), year)
             subprocess.run([args.cli, '--db', db, 'import', seed], env=env, check=True, capture_output=True)
+        # A body on 2.0.0 that runs no CERT: the CSC capabilities do not apply.
+        seed = os.path.join(tmp, 'seed-2.mizan')
+        seed_file(seed, os.path.join(env['MIZAN_FRAMEWORKS_DIR'], 'oic-ccmm-2.0.0.json'), 2027,
+                  profile={'runs_cert': False})
+        subprocess.run([args.cli, '--db', db, 'import', seed], env=env, check=True, capture_output=True)
 
         if args.server:
             server = start_benchmark_server(args.server, tmp, env)
@@ -165,9 +172,25 @@ def main():
         app.click(T('_Cancel').replace('_', ''), role='push button')
 
         app.do_action(row, 'row.open')
-        app.find(T('%s: %s') % ('GOV.1.1', T('Fully implemented')), role='push button')
+        app.find(T('%s: %s') % ('GOV.1.1', T('Fully implemented')), role='radio button')
         time.sleep(0.5)
         shot('questionnaire')
+
+        # What the statuses mean, beside the status choice.
+        app.click(T('%s: What the statuses mean') % 'GOV.1.2', role=None)
+        time.sleep(1)
+        shot('rubric')
+        subprocess.run(['xdotool', 'key', 'Escape'], check=False)
+        time.sleep(0.5)
+
+        # The assessment is on 1.0.0: the banner offers 2.0.0, with a preview.
+        app.click(T('_Carry to %s…').replace('_', '') % '2.0.0', role='push button')
+        heading = app.find(T('Carry to Version %s?') % '2.0.0', role='label', timeout=10)
+        app.do_action(app.find(T('Show the practices'), root=app.window_of(heading)), 'activate')
+        time.sleep(1)
+        shot('carry-preview')
+        subprocess.run(['xdotool', 'key', 'Escape'], check=False)
+        time.sleep(0.5)
 
         expander = app.find(T('%s: Guidance') % 'GOV.1.1', role='push button')
         app.do_action(expander, 'activate')
@@ -244,6 +267,13 @@ def main():
         shot('exported')
         if os.path.exists(report):
             shutil.copy(report, args.outdir)
+
+        # On 2.0.0, a capability the organization's profile rules out.
+        app.click(T('Back to all assessments'), role='push button')
+        app.do_action(app.find('Annual self-assessment 2027', role='list item'), 'row.open')
+        m.go_to_practice(app, 'CSC.1.1')
+        time.sleep(1)
+        shot('not-applicable')
     finally:
         if app is not None:
             app.kill()

@@ -45,14 +45,14 @@ def step_open(c):
     c.cli_run('import', sample)
     app = c.start()
     app.do_action(app.find('Keyboard test', role='list item'), 'row.open')
-    app.find('GOV.1.1: Fully implemented', role='push button')
+    app.find('GOV.1.1: Fully implemented', role='radio button')
 
 
 def step_next_previous(c):
     press('alt+Next')
-    c.app.find('GOV.2.1: Fully implemented', role='push button', timeout=5)
+    c.app.find('GOV.2.1: Fully implemented', role='radio button', timeout=5)
     press('alt+Prior')
-    c.app.find('GOV.1.1: Fully implemented', role='push button', timeout=5)
+    c.app.find('GOV.1.1: Fully implemented', role='radio button', timeout=5)
 
 
 def step_search(c):
@@ -67,7 +67,7 @@ def step_pages(c):
     press('alt+3')
     c.app.find('Next', role='label', timeout=10)
     press('alt+1')
-    c.app.find('GOV.1.1: Fully implemented', role='push button', timeout=5)
+    c.app.find('GOV.1.1: Fully implemented', role='radio button', timeout=5)
 
 
 def step_back_and_new(c):

@@ -56,7 +56,7 @@ def step_note_and_kill(c):
 def step_restart(c):
     app = c.start()
     app.do_action(app.find('Kill test', role='list item'), 'row.open')
-    button = app.find('GOV.1.1: Largely implemented', role='push button')
+    button = app.find('GOV.1.1: Largely implemented', role='radio button')
     e2e.expect(app.is_pressed(button), 'GOV.1.1 does not show Largely after the restart')
     note = app.find('GOV.1.2: Note', role='text')
     e2e.expect(app.text(note) == NOTE, 'the note reads %r after the restart' % app.text(note))

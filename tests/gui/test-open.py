@@ -41,7 +41,7 @@ def step_second_instance(c):
     good = write(c, 'good.mizan', keys.SAMPLE)
     second = subprocess.Popen([c.program, good], env=c.env)
     # It hands the file to the first, which imports and opens it.
-    c.app.find('GOV.1.1: Fully implemented', role='push button', timeout=20)
+    c.app.find('GOV.1.1: Fully implemented', role='radio button', timeout=20)
     code = second.wait(20)
     e2e.expect(code == 0, 'the second mizan exited with %d' % code)
     e2e.expect('Ministry of Keys' in c.cli_run('list'), 'the file was not stored')

@@ -24,7 +24,7 @@ def step_markup_shown_as_text(c):
         f.write(keys.SAMPLE.replace('"Keyboard test"', '"%s"' % TITLE.replace('"', '\\"'))
                 .replace('"Ministry of Keys"', '"%s"' % ORG.replace('"', '\\"')))
     c.app = m.App(c.program, c.env, [path]).start()
-    c.app.find('GOV.1.1: Fully implemented', role='push button', timeout=20)
+    c.app.find('GOV.1.1: Fully implemented', role='radio button', timeout=20)
     c.app.click('Back to all assessments', role='push button')
     # The row and a toast read exactly what the file says, tags and all.
     c.app.find(TITLE, role='list item')
