@@ -12,7 +12,7 @@ import subprocess
 
 import openpyxl
 
-from clitest import Home, assessment_doc, builtin_model, practices, run_tests, write_json
+from clitest import DATA, FRAMEWORKS, Home, assessment_doc, builtin_model, load_framework, practices, run_tests, write_json
 
 STATUSES = ('fully', 'largely', 'partially', 'not', 'na', 'fully', 'largely')
 BIDI_MARKS = re.compile('[\u200e\u200f\u202a-\u202e\u2066-\u2069]')
@@ -31,6 +31,35 @@ def full_assessment(h, fw, **kw):
 def pdf_text(path, *args):
     text = subprocess.run(['pdftotext', *args, path, '-'], capture_output=True, text=True, check=True).stdout
     return re.sub(r'\s+', ' ', BIDI_MARKS.sub('', text))
+
+
+def report(h, aid, name, *args):
+    """Writes the report of @aid as @name in the test's home; returns its path."""
+    out = h.path(name)
+    h.run('report', aid, '-o', out, *args, check=0)
+    return out
+
+
+def pdf_lines(path):
+    """The PDF's text as laid out on the page, a table row's cells side by side."""
+    text = subprocess.run(['pdftotext', '-layout', path, '-'], capture_output=True, text=True, check=True).stdout
+    return BIDI_MARKS.sub('', text).splitlines()
+
+
+def model_v2():
+    return load_framework(os.path.join(FRAMEWORKS, 'oic-ccmm-2.0.0.json'))
+
+
+def arabic_phrases(text):
+    """Runs of three or more Arabic words that poppler extracts whole (no lam-alef, no punctuation)."""
+    run = []
+    for word in text.split() + ['.']:
+        if re.fullmatch('[\u0621-\u064a\u064b-\u0652]+', word) and not LAM_ALEF.search(word):
+            run.append(word)
+            continue
+        if len(run) >= 3:
+            yield ' '.join(run)
+        run = []
 
 
 def pdf_info(path):
@@ -176,6 +205,132 @@ def test_comparison_with_earlier_assessment():
         assert 'Maturity index %.2f %.2f +%.2f' % (s_then, s_now, s_now - s_then) in text
         p = h.run('report', now, '-o', h.path('x.pdf'), '--compare', 'nope-nope', check=1)
         assert not os.path.exists(h.path('x.pdf'))
+    finally:
+        h.close()
+
+
+def test_comparison_across_model_versions():
+    """An assessment on 2.0.0 compared with one of the same body on 1.0.0: the
+    earlier one is read through 2.0.0's supersedes map, as `migrate` would carry it."""
+    h = Home()
+    try:
+        old_fw, new_fw = builtin_model(), model_v2()
+        assert new_fw['supersedes']['version'] == old_fw['version']
+        org = {'name': 'Ministry of Planning', 'country': 'MYS', 'sector': 'government', 'size': 'medium'}
+        doc = assessment_doc(old_fw, {p['id']: 'partially' for _, _, p in practices(old_fw)}, org=org)
+        doc['assessment']['title'] = 'Baseline 2025'
+        earlier = h.run('import', write_json(h.path('old.mizan'), doc), check=0).stdout.strip()
+        now = full_assessment(h, new_fw, org=org)
+        out = report(h, now, 'cmp.pdf', '--compare', earlier)
+        text = pdf_text(out)
+        assert 'Comparison with an earlier assessment' in text
+        assert 'The maturity index of each domain now, against the earlier assessment “Baseline 2025” of Ministry of Planning' in text
+        # The earlier figures are those of the 1.0.0 answers carried to 2.0.0.
+        carried = h.run('migrate', earlier, '--to', new_fw['version'], check=0).stdout.split()[-1]
+        s_then = json.loads(h.run('score', carried, '--json', check=0).stdout)['overall']['index']
+        s_now = json.loads(h.run('score', now, '--json', check=0).stdout)['overall']['index']
+        assert 'Maturity index %.2f %.2f' % (s_then, s_now) in text, text[text.find('Maturity index'):][:200]
+        for d in new_fw['domains']:
+            assert '%s · %s' % (d['id'], d['title']['en']) in text, d['id']
+    finally:
+        h.close()
+
+
+def test_method_states_the_model_status_and_rubric():
+    h = Home()
+    try:
+        fw = model_v2()
+        aid = full_assessment(h, fw)
+        out = report(h, aid, 'en.pdf', '--lang', 'en')
+        text = pdf_text(out)
+        method = text[text.rfind('Method '):]
+        assert fw['status']['en'] in method, method[:1500]
+        assert 'What each answer means' in method
+        for status, label in (('fully', 'Fully implemented'), ('largely', 'Largely implemented'),
+                              ('partially', 'Partially implemented'), ('not', 'Not implemented'),
+                              ('na', 'Not applicable')):
+            assert '%s %s' % (label, fw['rubric'][status]['en']) in method, status
+
+        out = report(h, aid, 'ar.pdf', '--lang', 'ar')
+        text = pdf_text(out)
+        status_phrases = list(arabic_phrases(fw['status']['ar']))
+        assert status_phrases and all(p in text for p in status_phrases), status_phrases
+        rubric_phrases = list(arabic_phrases(fw['rubric']['largely']['ar']))
+        assert rubric_phrases and all(p in text for p in rubric_phrases), rubric_phrases
+
+        # A model without a status or rubric: the method says nothing more.
+        mini = load_framework(os.path.join(DATA, 'frameworks', 'mini.json'))
+        assert 'status' not in mini and 'rubric' not in mini
+        user_dir = os.path.join(h.dir, 'data', 'mizan', 'frameworks')
+        os.makedirs(user_dir)
+        write_json(os.path.join(user_dir, 'mini.json'), mini)
+        aid = full_assessment(h, mini)
+        out = report(h, aid, 'mini.pdf')
+        text = pdf_text(out)
+        method = text[text.rfind('Method '):]
+        assert 'Levels of Mini maturity model' in method, method[:1500]
+        assert 'What each answer means' not in method
+        assert 'Mini maturity model 1.0.0' not in method
+    finally:
+        h.close()
+
+
+def csf_rows(lines, category, following):
+    """The layout lines of the appendix row of @category, up to the row of @following."""
+    start = next(i for i, l in enumerate(lines) if '%s ·' % category in l)
+    end = next(i for i, l in enumerate(lines) if i > start and '%s ·' % following in l)
+    return '\n'.join(lines[start:end])
+
+
+def test_nist_csf_appendix():
+    h = Home()
+    try:
+        fw = model_v2()
+        ps = [p for _, _, p in practices(fw)]
+        # every eighth practice unanswered
+        answers = {p['id']: (None if i % 8 == 7 else STATUSES[i % len(STATUSES)]) for i, p in enumerate(ps)}
+        doc = assessment_doc(fw, {k: v for k, v in answers.items() if v is not None})
+        aid = h.run('import', write_json(h.path('a.mizan'), doc), check=0).stdout.strip()
+        under_oc = [p['id'] for p in ps
+                    if any(r.startswith('GV.OC-') for r in p.get('references', {}).get('nist-csf-2.0', []))]
+        assert under_oc
+        label = {'fully': 'Fully implemented', 'largely': 'Largely implemented', 'partially': 'Partially implemented',
+                 'not': 'Not implemented', 'na': 'Not applicable', None: 'Not answered'}
+
+        for lang in ('en', 'ar'):
+            out = report(h, aid, '%s.pdf' % lang, '--lang', lang)
+            text = pdf_text(out)
+            heading = 'Appendix: NIST CSF 2.0 coverage'
+            if lang == 'en':
+                # listed in the contents, with the page it starts on
+                m = re.search(re.escape(heading) + r' (\d+) ', text)
+                assert m, text[:1500]
+                page = int(m.group(1))
+                assert heading in pdf_text(out, '-f', str(page), '-l', str(page))
+            # in the contents and as the appendix's heading, whatever the language
+            assert text.count('NIST CSF 2.0') >= 2, lang
+            lines = pdf_lines(out)
+            for function in ('GV · Govern', 'ID · Identify', 'PR · Protect', 'DE · Detect', 'RS · Respond', 'RC · Recover'):
+                assert any(function in l for l in lines), (lang, function)
+            row = csf_rows(lines, 'GV.OC', 'GV.RM')
+            assert 'GV.OC · Organizational context' in row, row
+            for pid in under_oc:
+                assert re.search(r'\b%s\b' % re.escape(pid), row), (lang, pid, row)
+            if lang == 'en':
+                # all five subcategories of GV.OC are cited
+                assert '5 of 5' in row, row
+                # each practice under the words of its answer, unanswered ones too
+                for status in ('fully', None):
+                    first = next(pid for pid in under_oc if answers[pid] == status)
+                    assert re.search(r'%s: (\S+, )*%s\b' % (label[status], re.escape(first)), row.replace('\n', ' ')), \
+                        (status, first, row)
+                # an id is never split at its dot
+                assert not re.search(r'[A-Z]{3}\.$', row, re.M), row
+
+        # 1.0.0 cites the CSF on capabilities only: no appendix
+        old = full_assessment(h, builtin_model())
+        out = report(h, old, 'old.pdf')
+        assert 'NIST CSF 2.0 coverage' not in pdf_text(out)
     finally:
         h.close()
 

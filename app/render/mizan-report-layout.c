@@ -196,6 +196,37 @@ mizan_report_add_figures (MizanReport        *self,
   block->height = tallest + 16.0;
 }
 
+/* Forbids line breaks inside each run of non-space characters and indents wrapped lines. */
+static void
+set_list (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      PangoAttribute *attr;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        break;
+      attr = pango_attr_allow_breaks_new (FALSE);
+      attr->start_index = start - text;
+      attr->end_index = p - text;
+      pango_attr_list_insert (attrs, attr);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  /* Negative: a hanging indent, at the start edge in either direction. */
+  pango_layout_set_indent (layout, -8 * PANGO_SCALE);
+}
+
 static MizanBlock *
 add_row_block (MizanReport        *self,
                guint               table_index,
@@ -219,6 +250,8 @@ add_row_block (MizanReport        *self,
 
       block->cells[i] = mizan_report_layout_new (self, cells[i], size, header,
                                                  copy.widths[i] - 2 * CELL_PAD_X, copy.align[i]);
+      if (copy.lists && !header)
+        set_list (block->cells[i]);
       tallest = MAX (tallest, layout_height (block->cells[i]));
     }
   block->height = tallest + 2 * CELL_PAD_Y;
@@ -250,6 +283,13 @@ mizan_report_add_table (MizanReport          *self,
   header = add_row_block (self, self->tables->len - 1, headers, TRUE);
   header->space_before = 6.0;
   return self->tables->len - 1;
+}
+
+void
+mizan_report_table_lists (MizanReport *self,
+                          guint        table)
+{
+  g_array_index (self->tables, MizanReportTable, table).lists = TRUE;
 }
 
 void

@@ -35,6 +35,7 @@ typedef struct {
   MizanCellAlign align[MIZAN_REPORT_MAX_COLUMNS];
   guint          header;                             /* block index of its header row */
   guint          n_rows;
+  gboolean       lists;                              /* cells hold lists of ids: see mizan_report_table_lists() */
 } MizanReportTable;
 
 typedef struct {
@@ -157,6 +158,11 @@ guint         mizan_report_add_table       (MizanReport           *self,
                                             const double          *widths,
                                             const MizanCellAlign  *align,
                                             const char * const    *headers);
+/* The cells of the rows added from now on hold lists of ids, one list a
+ * line: they break only at spaces, so that "GOV.1.1" or "GV.OC-01" is never
+ * split at its dot or dash, and a list that wraps hangs under its first line. */
+void          mizan_report_table_lists     (MizanReport           *self,
+                                            guint                  table);
 void          mizan_report_add_row         (MizanReport           *self,
                                             guint                  table,
                                             const char * const    *cells);
@@ -190,5 +196,10 @@ void          mizan_report_show_layout     (MizanReport           *self,
 void          mizan_report_build           (MizanReport           *self);
 void          mizan_report_draw_cover      (MizanReport           *self,
                                             cairo_t               *cr);
+
+/* The NIST CSF 2.0 appendix (mizan-report-coverage.c): its heading, or NULL
+ * when no practice of the framework cites the CSF; then adding it adds nothing. */
+char         *mizan_report_coverage_title  (MizanReport           *self);
+void          mizan_report_add_coverage    (MizanReport           *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* mizan-report-sections.c — what the report says: cover, contents, summary, domains, roadmap, comparison, method
+/* mizan-report-sections.c — what the report says: cover, contents, summary, domains, roadmap, comparison, method, appendix
  * Each section adds its blocks in reading order; the words are Mizan's (translated) and the framework's. */
 
 #include "config.h"
@@ -22,7 +22,7 @@
 #define DASH "—"
 
 typedef struct {
-  guint summary, heat_map, roadmap, compare, method;
+  guint summary, heat_map, roadmap, compare, method, coverage;
 } ContentsLines;
 
 static char *
@@ -496,6 +496,43 @@ add_comparison (MizanReport *self)
 
 /* Method */
 
+/* What the model is and what each answer means in it, from the framework
+ * file: nothing when the framework says neither (older files). */
+static void
+add_model_status_and_rubric (MizanReport *self)
+{
+  static const MizanStatus statuses[] = { MIZAN_STATUS_FULLY, MIZAN_STATUS_LARGELY, MIZAN_STATUS_PARTIALLY,
+                                          MIZAN_STATUS_NOT, MIZAN_STATUS_NA };
+  static const double widths[] = { 0.26, 0.74 };
+  const MizanText *status = mizan_framework_get_status (self->framework);
+  const char *headers[] = { tr (N_("Answer")), tr (N_("Meaning in this model")) };
+  gboolean has_rubric = FALSE;
+  guint table;
+
+  if (status != NULL)
+    {
+      g_autofree char *model = g_strdup_printf ("%s %s", mizan_report_text (self, mizan_framework_get_title (self->framework)),
+                                                mizan_framework_get_version (self->framework));
+
+      mizan_report_add_heading (self, 2, model);
+      mizan_report_add_text (self, mizan_report_text (self, status), MIZAN_REPORT_BODY_SIZE, FALSE, FALSE, 0, 0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    has_rubric |= mizan_framework_get_rubric (self->framework, statuses[i]) != NULL;
+  if (!has_rubric)
+    return;
+  mizan_report_add_heading (self, 2, tr (N_("What each answer means")));
+  table = mizan_report_add_table (self, 2, widths, NULL, headers);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      const char *cells[] = { mizan_report_status_label (self, statuses[i]),
+                              mizan_report_text (self, mizan_framework_get_rubric (self->framework, statuses[i])) };
+
+      mizan_report_add_row (self, table, cells);
+    }
+}
+
 static void
 add_method (MizanReport *self)
 {
@@ -537,6 +574,8 @@ add_method (MizanReport *self)
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     mizan_report_add_text (self, rules[i], MIZAN_REPORT_BODY_SIZE, FALSE, FALSE, 0, i == 0 ? 0 : 6);
 
+  add_model_status_and_rubric (self);
+
   levels_title = g_strdup_printf (tr (N_("Levels of %s")), mizan_report_text (self, mizan_framework_get_title (self->framework)));
   mizan_report_add_heading (self, 2, levels_title);
   table = mizan_report_add_table (self, 3, widths, align, headers);
@@ -567,6 +606,7 @@ mizan_report_build (MizanReport *self)
   const MizanResults *r = self->results;
   ContentsLines lines = { 0 };
   g_autofree guint *domain_lines = g_new0 (guint, MAX (r->n_domains, 1));
+  g_autofree char *coverage = mizan_report_coverage_title (self);
 
   /* The contents first, pointing at headings made below. */
   mizan_report_add_heading (self, 1, tr (N_("Contents")));
@@ -582,6 +622,8 @@ mizan_report_build (MizanReport *self)
   if (self->compare_results != NULL)
     lines.compare = CONTENTS_LINE (tr (N_("Comparison with an earlier assessment")));
   lines.method = CONTENTS_LINE (tr (N_("Method")));
+  if (coverage != NULL)
+    lines.coverage = CONTENTS_LINE (coverage);
 #undef CONTENTS_LINE
 
   set_target (self, lines.summary, mizan_report_add_heading (self, 1, tr (N_("Executive summary"))));
@@ -609,4 +651,10 @@ mizan_report_build (MizanReport *self)
 
   set_target (self, lines.method, mizan_report_add_heading (self, 1, tr (N_("Method"))));
   add_method (self);
+
+  if (coverage != NULL)
+    {
+      set_target (self, lines.coverage, mizan_report_add_heading (self, 1, coverage));
+      mizan_report_add_coverage (self);
+    }
 }

@@ -10,6 +10,7 @@
 
 #include "mizan-countries.h"
 #include "mizan-exchange.h"
+#include "mizan-migration.h"
 #include "mizan-report-private.h"
 
 G_DEFINE_QUARK (mizan-report-error-quark, mizan_report_error)
@@ -307,9 +308,23 @@ mizan_report_new (MizanFramework           *framework,
                        mizan_framework_get_id (framework));
           return NULL;
         }
-      self->compare = g_object_ref (options->compare);
+      if (earlier != framework &&
+          g_strcmp0 (mizan_framework_get_supersedes_version (framework), mizan_framework_get_version (earlier)) == 0)
+        {
+          /* An earlier assessment on the version this one supersedes reads
+           * through the supersedes map, practice by practice on this version. */
+          self->compare = mizan_migration_carry (options->compare, earlier, framework, NULL, error);
+          if (self->compare == NULL)
+            return NULL;
+          mizan_assessment_set_id (self->compare, mizan_assessment_get_id (options->compare));
+          mizan_assessment_set_created (self->compare, mizan_assessment_get_created (options->compare));
+          mizan_assessment_set_updated (self->compare, mizan_assessment_get_updated (options->compare));
+          earlier = framework;
+        }
+      else
+        self->compare = g_object_ref (options->compare);
       self->compare_framework = g_object_ref (earlier);
-      self->compare_results = mizan_results_compute (earlier, options->compare);
+      self->compare_results = mizan_results_compute (earlier, self->compare);
     }
 
   self->consultant = g_strdup (options->consultant != NULL && *options->consultant != '\0'

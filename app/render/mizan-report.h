@@ -1,5 +1,5 @@
 /* mizan-report.h — the PDF report of an assessment, for leadership
- * Laid out once (cover, contents, summary, domains, roadmap, comparison, method), then drawn page by page on any cairo_t. */
+ * Laid out once (cover, contents, summary, domains, roadmap, comparison, method, CSF appendix), then drawn page by page on any cairo_t. */
 #pragma once
 
 #include <cairo.h>
