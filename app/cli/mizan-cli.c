@@ -1462,6 +1462,7 @@ cmd_countries (Cli   *cli,
   g_autoptr(MizanCountryTable) table = NULL;
   ServerOptions options = { NULL };
   const char *framework = "oic-ccmm";
+  const char *version = NULL;
 
   for (int i = 1; i < argc; i++)
     {
@@ -1471,11 +1472,16 @@ cmd_countries (Cli   *cli,
         return taken;
       if (taken == 0)
         continue;
-      if (g_str_equal (argv[i], "--framework"))
+      if (g_str_equal (argv[i], "--framework") || g_str_equal (argv[i], "--version"))
         {
+          const char *option = argv[i];
+
           if (++i >= argc)
-            return usage_error ("countries", _("%s needs a value"), "--framework");
-          framework = argv[i];
+            return usage_error ("countries", _("%s needs a value"), option);
+          if (g_str_equal (option, "--framework"))
+            framework = argv[i];
+          else
+            version = argv[i];
         }
       else
         return usage_error ("countries", _("unexpected argument “%s”"), argv[i]);
@@ -1484,7 +1490,9 @@ cmd_countries (Cli   *cli,
   client = open_client (&options, &error);
   if (client == NULL)
     return fail ("%s", error->message);
-  mizan_sync_client_countries_async (client, framework, NULL, NULL, on_async_done, &result);
+  /* Each version of a model is compared on its own; without --version, the
+   * server's newest. */
+  mizan_sync_client_countries_async (client, framework, version, NULL, on_async_done, &result);
   table = mizan_sync_client_countries_finish (client, wait_for (&result), &error);
   if (table == NULL)
     return fail ("%s", error->message);
@@ -1522,7 +1530,7 @@ static const Command commands[] = {
   { "submission", N_("ID"), N_("Print the anonymized payload that sync would send"), cmd_submission },
   { "sync", N_("[ID] [--server URL] [--token TOKEN] [--ca-file PEM] [--withdraw]"), N_("Send (or withdraw) the anonymized scores; without ID, deliver the queued ones"), cmd_sync },
   { "benchmark", N_("ID [--sector S] [--country C] [--size S] [--json]"), N_("Show own scores beside the peers’ distribution"), cmd_benchmark },
-  { "countries", N_("[--framework ID] [--server URL] [--token TOKEN]"), N_("Compare member states (analyst token)"), cmd_countries },
+  { "countries", N_("[--framework ID] [--version V] [--server URL] [--token TOKEN]"), N_("Compare member states (analyst token)"), cmd_countries },
   { "restore", N_("[BACKUP]"), N_("List the database’s backups, or restore one (the current file is kept)"), cmd_restore },
 };
 

@@ -13,6 +13,7 @@
 #include "mizan-export.h"
 #endif
 #include "mizan-member-states-page.h"
+#include "mizan-profile-dialog.h"
 
 struct _MizanAssessmentView
 {
@@ -133,6 +134,9 @@ mizan_assessment_view_set_session (MizanAssessmentView *self,
       adw_view_switcher_title_set_subtitle (self->switcher_title, mizan_assessment_get_org_name (assessment));
       adw_view_stack_set_visible_child_name (self->view_stack, "questionnaire");
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.profile",
+                                 session != NULL &&
+                                 mizan_framework_get_n_profile_questions (mizan_session_get_framework (session)) > 0);
   update_save_state (self);
   update_header (self);
 }
@@ -160,6 +164,17 @@ mizan_assessment_view_set_successor (MizanAssessmentView *self,
     }
   gtk_revealer_set_reveal_child (self->newer_revealer, successor != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.carry", successor != NULL);
+}
+
+static void
+profile_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MizanAssessmentView *self = MIZAN_ASSESSMENT_VIEW (widget);
+
+  if (self->session != NULL)
+    mizan_profile_dialog_present (widget, self->session);
 }
 
 static void
@@ -343,6 +358,7 @@ mizan_assessment_view_class_init (MizanAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, newer_label);
   gtk_widget_class_bind_template_child (widget_class, MizanAssessmentView, newer_button);
   gtk_widget_class_install_action (widget_class, "view.carry", NULL, carry_action);
+  gtk_widget_class_install_action (widget_class, "view.profile", NULL, profile_action);
 }
 
 static void

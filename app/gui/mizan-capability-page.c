@@ -191,7 +191,14 @@ update_summary (MizanCapabilityPage *self)
                                     mizan_assessment_get_profile_answer (assessment, self->capability->applies_if));
     }
   /* Out of scope: the practices stay readable, greyed, and are not answered. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->practices_box), excluded == NULL);
+  {
+    GHashTableIter iter;
+    gpointer practice_row;
+
+    g_hash_table_iter_init (&iter, self->practice_rows);
+    while (g_hash_table_iter_next (&iter, NULL, &practice_row))
+      mizan_practice_row_update_scope (practice_row);
+  }
 
   if (excluded != NULL)
     /* Translators: %s is a question about the organization, answered no */

@@ -100,12 +100,37 @@ sync_from_session (MizanPracticeRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "to-confirm");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "to-confirm");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), status != MIZAN_STATUS_NONE);
+  mizan_practice_row_update_scope (self);
   if (status == MIZAN_STATUS_NONE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "unanswered");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "unanswered");
   self->syncing = FALSE;
+}
+
+void
+mizan_practice_row_update_scope (MizanPracticeRow *self)
+{
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->fully_button), GTK_WIDGET (self->largely_button), GTK_WIDGET (self->partially_button),
+    GTK_WIDGET (self->not_button), GTK_WIDGET (self->na_button), GTK_WIDGET (self->clear_button),
+    GTK_WIDGET (self->note_entry), GTK_WIDGET (self->evidence_entry),
+  };
+  gboolean in_scope;
+
+  g_return_if_fail (MIZAN_IS_PRACTICE_ROW (self));
+
+  if (self->session == NULL)
+    return;
+  in_scope = mizan_results_excluded_by (mizan_session_get_framework (self->session),
+                                        mizan_session_get_assessment (self->session),
+                                        self->practice) == NULL;
+  /* Each control itself: GTK 4.8 reports a control disabled over AT-SPI
+   * only when it is, not when a container above it is. */
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_sensitive (controls[i], in_scope &&
+                              (controls[i] != GTK_WIDGET (self->clear_button) ||
+                               mizan_session_get_status (self->session, self->practice->id) != MIZAN_STATUS_NONE));
 }
 
 static void

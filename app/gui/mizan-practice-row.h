@@ -25,6 +25,10 @@ GtkEditable     *mizan_practice_row_get_note_entry    (MizanPracticeRow *self);
 GtkEditable     *mizan_practice_row_get_evidence_entry(MizanPracticeRow *self);
 /* Writes a note or evidence still waiting for the typing to pause. */
 void             mizan_practice_row_flush             (MizanPracticeRow *self);
+/* Follows the organization's profile: a practice out of scope (its own or
+ * its capability's applies_if answered no) cannot be answered, and each of
+ * its controls says so to assistive technology. */
+void             mizan_practice_row_update_scope      (MizanPracticeRow *self);
 /* Focuses the status choice (which scrolls the row into view). */
 void             mizan_practice_row_focus             (MizanPracticeRow *self);
 

@@ -1,5 +1,5 @@
 /* mizan-profile-row.c — one yes/no question about the organization, as a switch row
- * The switch is named by the question for a screen reader; toggling it emits "answer-changed". */
+ * The row's title names the switch for a screen reader; toggling it emits "answer-changed". */
 #include "config.h"
 
 #include "mizan-profile-row.h"
@@ -66,8 +66,8 @@ mizan_profile_row_new (const MizanProfileQuestion *question,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), text);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 0);
-  /* A switch has no text of its own: the question is its name. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  /* The switch is named by the question: the row labels its activatable
+   * widget with its title. */
   mizan_profile_row_set_answer (self, answer);
   return GTK_WIDGET (self);
 }

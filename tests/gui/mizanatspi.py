@@ -313,11 +313,15 @@ class App:
             self.process.wait(10)
 
 
-def create_assessment(app, organization, country_search, title=None):
-    """The New Assessment dialog, filled in as a person would."""
+def create_assessment(app, organization, country_search, title=None, prepare=None):
+    """The New Assessment dialog, filled in as a person would; @prepare
+    (given the dialog) sets anything else first, while the keyboard is
+    still in the dialog's own fields."""
     app.click(T('New Assessment'), role='push button')
     dialog = app.find(T('New Assessment'), role='frame')
     create = app.find(T('C_reate').replace('_', ''), role='push button', root=dialog)
+    if prepare is not None:
+        prepare(dialog)
     app.set_text(app.find(T('Name'), role='text', root=dialog), organization)
     app.click(T('Choose the country'), role='push button')
     search = app.find(T('Search countries'), role='entry')
@@ -348,6 +352,36 @@ def click_at(acc):
     box = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     subprocess.run(['xdotool', 'mousemove', str(box.x + box.width // 2), str(box.y + box.height // 2),
                     'click', '1'], check=True)
+    settle()
+
+
+def press_space_on(acc, max_tabs=60):
+    """Tabs to @acc (its scrolled window brings it into view) and presses
+    Space, as a keyboard user toggles a switch or a check box. Without a
+    window manager the keys go to the window under the pointer: the pointer
+    rests on @acc's window first. The focus is read afresh after each Tab
+    (a cached object's state can lag behind)."""
+    window = acc
+    while window is not None and window.getRoleName() != 'frame':
+        window = window.parent
+    box = window.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    subprocess.run(['xdotool', 'mousemove', str(box.x + 10), str(box.y + 10)], check=True)
+    name, role = acc.name, acc.getRoleName()
+
+    def focused():
+        found = []
+        _walk(window, lambda a, r: r == role and a.name == name and a.getState().contains(pyatspi.STATE_FOCUSED),
+              found, False, 1)
+        return found
+
+    for _ in range(max_tabs):
+        if focused():
+            break
+        subprocess.run(['xdotool', 'key', 'Tab'], check=True)
+        time.sleep(0.1)
+    else:
+        raise Timeout('%r never took the keyboard focus' % name)
+    subprocess.run(['xdotool', 'key', 'space'], check=True)
     settle()
 
 

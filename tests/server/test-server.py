@@ -24,7 +24,8 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from clitest import FRAMEWORKS, Home, assessment_doc, builtin_model, practices, run_tests, write_json  # noqa: E402
+from clitest import (FRAMEWORKS, Home, assessment_doc, builtin_model, load_framework, practices,  # noqa: E402
+                     run_tests, write_json)
 
 SERVER = sys.argv[1] if len(sys.argv) > 1 else os.environ.get('MIZAN_SERVER', 'mizan-server')
 FW = builtin_model()
@@ -181,12 +182,16 @@ class Server:
     def submit(self, token, doc, **kw):
         return self.request('POST', '/api/v1/submissions', token, doc, **kw)
 
-    def benchmarks(self, token, **params):
-        query = '&'.join(f'{k}={v}' for k, v in [('framework', FW['id'])] + sorted(params.items()))
+    def benchmarks(self, token, version=None, **params):
+        # Each version of the model is benchmarked on its own: these tests
+        # submit 1.0.0 figures and ask for 1.0.0 unless told otherwise.
+        base = [('framework', FW['id']), ('version', version or FW['version'])]
+        query = '&'.join(f'{k}={v}' for k, v in base + sorted(params.items()))
         return self.request('GET', f'/api/v1/benchmarks?{query}', token)
 
-    def countries(self, token):
-        return self.request('GET', f'/api/v1/countries?framework={FW["id"]}', token)
+    def countries(self, token, version=None):
+        return self.request('GET', f'/api/v1/countries?framework={FW["id"]}&version={version or FW["version"]}',
+                            token)
 
     def stored_ids(self):
         con = sqlite3.connect(self.db)
@@ -214,10 +219,11 @@ def with_server(func=None, **server_args):
 # Submissions made as Mizan's scoring makes them ---------------------------------------------
 
 def make_submission(country='PAK', sector='government', size='large', rng=None, leave_out=(),
-                    submission_id=None, period=PERIOD):
+                    submission_id=None, period=PERIOD, fw=None):
+    fw = fw or FW
     rng = rng or random.Random()
     domains, capabilities = [], []
-    for d in FW['domains']:
+    for d in fw['domains']:
         if d['id'] in leave_out:
             continue
         levels = scores = weights = 0.0
@@ -232,7 +238,7 @@ def make_submission(country='PAK', sector='government', size='large', rng=None, 
             lowest = min(lowest, level)
         domains.append({'id': d['id'], 'level': lowest, 'index': levels / weights, 'score': scores / weights})
     return {'schema': 'mizan-submission/1', 'submission_id': submission_id or str(uuid.uuid4()),
-            'framework': {'id': FW['id'], 'version': FW['version']},
+            'framework': {'id': fw['id'], 'version': fw['version']},
             'country': country, 'sector': sector, 'size': size, 'period': period,
             'domains': domains, 'capabilities': capabilities}
 
@@ -518,6 +524,25 @@ def test_query_parameters(s):
     assert r.status == 200
     assert r.json()['filter'] == {'country': None, 'sector': None, 'size': None}
     assert r.json()['framework'] == {'id': 'oic-ccmm', 'version': FW['version']}
+
+
+@with_server
+def test_each_model_version_is_benchmarked_on_its_own(s):
+    new = load_framework(os.path.join(FRAMEWORKS, 'oic-ccmm-2.0.0.json'))
+    pak = s.token('submitter', 'PAK')
+    rng = random.Random(11)
+    for _ in range(5):
+        assert s.submit(pak, make_submission(rng=rng)).status == 201
+    for _ in range(6):
+        assert s.submit(pak, make_submission(rng=rng, fw=new)).status == 201
+    old_view = s.benchmarks(pak).json()
+    new_view = s.benchmarks(pak, version='2.0.0').json()
+    assert old_view['n'] == 5 and new_view['n'] == 6, (old_view['n'], new_view['n'])
+    assert new_view['framework'] == {'id': 'oic-ccmm', 'version': '2.0.0'}
+    assert {d['id'] for d in new_view['domains']} == {d['id'] for d in new['domains']}
+    assert {d['id'] for d in old_view['domains']} == {d['id'] for d in FW['domains']}
+    # Without a version the server answers for its newest.
+    assert s.request('GET', '/api/v1/benchmarks?framework=oic-ccmm', pak).json()['n'] == 6
 
 
 # k-anonymity -------------------------------------------------------------------------------
