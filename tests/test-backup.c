@@ -3,12 +3,16 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "mizan-backup.h"
+#include "mizan-backup-private.h"
 #include "mizan-store.h"
 
 typedef struct {
@@ -419,6 +423,178 @@ test_damaged_page_untouched (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = read_bytes (from);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+}
+
+static guint
+n_snapshots (const char *db_path,
+             const char *operation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = mizan_backup_list (db_path, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      MizanBackupInfo *info = g_ptr_array_index (list, i);
+
+      if (info->kind == MIZAN_BACKUP_SNAPSHOT && (operation == NULL || g_strcmp0 (info->operation, operation) == 0))
+        n++;
+    }
+  return n;
+}
+
+/* A snapshot file named as taken @age seconds before now. */
+static void
+fake_snapshot (Fixture    *fixture,
+               const char *source,
+               gint64      age,
+               guint       n,
+               const char *operation)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC - age);
+  g_autofree char *stamp = g_date_time_format (when, "%Y%m%dT%H%M%S");
+  g_autofree char *name = g_strdup_printf ("mizan-snapshot-%s.%03u-%s.db", stamp, n, operation);
+  g_autofree char *path = g_build_filename (fixture->backups, name, NULL);
+
+  copy_file (source, path);
+}
+
+static void
+test_snapshot_listed_and_pruned (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  MizanBackupInfo *info;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const gint64 day = 24 * 60 * 60;
+
+  store_assessment (fixture->path, "a", "First");
+  g_assert_true (mizan_backup_snapshot (fixture->path, "trash", &created, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (created, fixture->backups));
+  g_assert_true (mizan_backup_check (created, &error));
+  assert_ids (created, "a");
+
+  list = mizan_backup_list (fixture->path, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  info = g_ptr_array_index (list, 0);
+  g_assert_cmpint (info->kind, ==, MIZAN_BACKUP_SNAPSHOT);
+  g_assert_cmpstr (info->operation, ==, "trash");
+  g_assert_cmpint (ABS (info->modified - now), <=, 2);
+  description = mizan_backup_describe (info);
+  g_assert_nonnull (strstr (description, "Trash"));
+  /* What `mizan-cli restore NAME` takes. */
+  g_clear_pointer (&created, g_free);
+  created = mizan_backup_resolve (fixture->path, info->name, &error);
+  g_assert_no_error (error);
+
+  /* 15 taken 40 days ago and 5 an hour ago: the newest 10 whatever their
+   * age, and everything within 30 days. */
+  for (guint i = 0; i < 15; i++)
+    fake_snapshot (fixture, created, 40 * day, i, "purge");
+  for (guint i = 0; i < 5; i++)
+    fake_snapshot (fixture, created, 60 * 60, i, "delete");
+  g_assert_true (mizan_backup_prune_snapshots (fixture->path, now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_snapshots (fixture->path, "delete"), ==, 5);
+  g_assert_cmpuint (n_snapshots (fixture->path, "trash"), ==, 1);
+  g_assert_cmpuint (n_snapshots (fixture->path, "purge"), ==, MIZAN_BACKUP_SNAPSHOT_KEEP_MIN - 6);
+
+  /* A month on (the clock injected), only the newest 10 are left. */
+  g_assert_true (mizan_backup_prune_snapshots (fixture->path, now + 31 * day, &error));
+  g_assert_cmpuint (n_snapshots (fixture->path, NULL), ==, MIZAN_BACKUP_SNAPSHOT_KEEP_MIN);
+
+  /* Never more than 50, however recent. */
+  for (guint i = 0; i < 60; i++)
+    fake_snapshot (fixture, created, 60, i, "replace");
+  g_assert_true (mizan_backup_prune_snapshots (fixture->path, now, &error));
+  g_assert_cmpuint (n_snapshots (fixture->path, NULL), ==, MIZAN_BACKUP_SNAPSHOT_KEEP_MAX);
+  /* The newest first: the real one, taken a minute after the fakes, stays. */
+  g_assert_cmpuint (n_snapshots (fixture->path, "trash"), ==, 1);
+}
+
+static const char *kill_at;
+
+static void
+kill_at_step (const char *step)
+{
+  if (g_strcmp0 (step, kill_at) == 0)
+    raise (SIGKILL);
+}
+
+/* kill -9 after each step of a restore: the next open finds either the
+ * database as it was, or the backup in its place with the database as it
+ * was kept aside, never a missing file or a -wal beside the wrong one. */
+static void
+test_restore_killed_at_every_step (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char * const steps[] = { "incoming", "marker", "moved", "-wal", "-shm", "-journal", "in-place" };
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup-a.db", NULL);
+
+  store_assessment (fixture->path, "a", "First");
+  g_assert_true (mizan_backup_create (fixture->path, backup, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *dir = g_strdup_printf ("%s/step-%u", fixture->dir, i);
+      g_autofree char *path = g_build_filename (dir, "mizan.db", NULL);
+      g_autofree char *marker = g_strconcat (path, ".restoring-aside", NULL);
+      g_autofree char *ids = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+      int status = 0;
+      pid_t pid;
+
+      g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+      store_assessment (path, "a", "First");
+      store_assessment (path, "b", "Second");
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          kill_at = steps[i];
+          mizan_backup_set_step_hook (kill_at_step);
+          mizan_backup_restore (path, backup, NULL, NULL);
+          _exit (0);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+      ids = stored_ids (path);   /* opening finishes what was cut off */
+      g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+      list = mizan_backup_list (path, NULL);
+      if (i == 0)
+        {
+          /* Before the marker: the restore never began. */
+          g_assert_cmpstr (ids, ==, "a b");
+          g_assert_cmpuint (list->len, ==, 0);
+        }
+      else
+        {
+          MizanBackupInfo *aside = g_ptr_array_index (list, 0);
+
+          g_assert_cmpstr (ids, ==, "a");
+          g_assert_cmpuint (list->len, ==, 1);
+          g_assert_cmpint (aside->kind, ==, MIZAN_BACKUP_BEFORE_RESTORE);
+          assert_ids (aside->path, "a b");
+        }
+    }
+}
+
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -435,6 +611,8 @@ main (int   argc,
   ADD ("/backup/restore/refuses-bad-backup", test_restore_refuses_bad_backup);
   ADD ("/backup/damaged/truncated-untouched", test_truncated_database_untouched);
   ADD ("/backup/damaged/page-untouched", test_damaged_page_untouched);
+  ADD ("/backup/snapshot/listed-and-pruned", test_snapshot_listed_and_pruned);
+  ADD ("/backup/restore/killed-at-every-step", test_restore_killed_at_every_step);
 
   return g_test_run ();
 }

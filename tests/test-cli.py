@@ -326,6 +326,121 @@ def test_export_unwritable_destination():
         h.close()
 
 
+def caps_of(fw):
+    return [c for d in fw['domains'] for c in d['capabilities']]
+
+
+def test_score_provisional_marks_and_priority_order():
+    """DESIGN.md "Provisional results": marks in score --json, assessed priorities first."""
+    h = Home()
+    try:
+        fw = builtin_model()
+        caps = caps_of(fw)
+        target = fw['default_target']
+        assessed, complete, partly = caps[0], caps[1], caps[2]
+        answers = {}
+        # assessed: every practice answered, level 2 not met → a priority whose level is final
+        answers.update({p['id']: ('not' if p['level'] == 2 else 'fully') for p in assessed['practices']})
+        # complete up to its target: no gap, final
+        answers.update({p['id']: 'fully' for p in complete['practices'] if p['level'] <= target})
+        # one practice at level 1 left: provisional with 1 not assessed
+        left = [p for p in partly['practices'] if p['level'] == 1][0]
+        answers.update({p['id']: 'fully' for p in partly['practices'] if p is not left})
+        doc = assessment_doc(fw, answers)
+        aid = h.run('import', write_json(h.path('a.mizan'), doc), check=0).stdout.strip()
+        got = json.loads(h.run('score', aid, '--json', check=0).stdout)
+        marks = {c['id']: c for d in got['domains'] for c in d['capabilities']}
+        for c in marks.values():
+            assert isinstance(c['provisional'], bool), c
+        assert marks[assessed['id']]['provisional'] is False
+        assert marks[complete['id']]['provisional'] is False
+        assert marks[partly['id']]['provisional'] is True
+        assert marks[partly['id']]['not_assessed'] == 1
+        untouched = caps[3]
+        assert marks[untouched['id']]['provisional'] is True
+        assert marks[untouched['id']]['not_assessed'] == sum(1 for p in untouched['practices']
+                                                             if p['level'] <= target)
+        assert got['overall']['provisional'] is True
+        assert got['domains'][0]['provisional'] is True
+        # the one assessed capability with a gap leads; every other priority is provisional
+        order = [(p['capability'], p['provisional']) for p in got['priorities']]
+        assert order[0] == (assessed['id'], False), order[:3]
+        assert all(flag for _, flag in order[1:]), order
+        # the provisional keep the priority order among themselves
+        rest = got['priorities'][1:]
+        keys = [(-p['priority'], [c['id'] for c in caps].index(p['capability'])) for p in rest]
+        assert keys == sorted(keys)
+        # the figures themselves are the plain scoring rules: an unanswered practice holds level 1
+        assert marks[partly['id']]['level'] == 0
+        text = h.run('score', aid, check=0).stdout
+        assert 'Provisional:' in text and '(provisional)' in text, text
+        assert 'Not yet assessed (provisional):' in text, text
+        assert re.search(re.escape(partly['id']) + r'\s+level 0 · provisional — 1 practice not assessed', text), text
+        # answered to the end, nothing is provisional
+        done = {p['id']: answers.get(p['id'], 'na') for _, _, p in practices(fw)}
+        done_doc = assessment_doc(fw, done, assessment_id=doc['assessment']['id'])
+        h.run('import', write_json(h.path('b.mizan'), done_doc), '--replace', check=0)
+        got = json.loads(h.run('score', aid, '--json', check=0).stdout)
+        assert got['overall']['provisional'] is False
+        assert not any(p['provisional'] for p in got['priorities'])
+        assert 'provisional' not in h.run('score', aid, check=0).stdout
+    finally:
+        h.close()
+
+
+def test_sync_incomplete_refused_submission_warns():
+    h = Home()
+    try:
+        fw = builtin_model()
+        ids = [p['id'] for _, _, p in practices(fw)]
+        # three practices left unanswered; na counts as an answer
+        answers = {pid: ('na' if i % 5 == 0 else 'fully') for i, pid in enumerate(ids[3:])}
+        aid = h.run('import', write_json(h.path('a.mizan'), assessment_doc(fw, answers)), check=0).stdout.strip()
+        before = db_snapshot(h.db)
+        # a server that would never answer: the refusal comes before any network
+        p = h.run('sync', aid, '--server', 'http://127.0.0.1:9', '--token', 'x' * 32, check=1)
+        assert p.stdout == '', p.stdout
+        assert '3 practices are not answered yet' in p.stderr, p.stderr
+        assert len(p.stderr.strip().splitlines()) == 1, p.stderr
+        assert db_snapshot(h.db) == before, 'a refused sync queued or stored something'
+        # submission still shows the payload, and warns
+        p = h.run('submission', aid, check=0)
+        assert json.loads(p.stdout)['schema'].startswith('mizan-submission/')
+        assert 'warning' in p.stderr and '3 practices are not answered yet' in p.stderr, p.stderr
+        # complete: no warning
+        answers.update({pid: 'not' for pid in ids[:3]})
+        h.run('import', write_json(h.path('b.mizan'), assessment_doc(fw, answers, assessment_id=aid)),
+              '--replace', check=0)
+        p = h.run('submission', aid, check=0)
+        assert p.stderr == '', p.stderr
+    finally:
+        h.close()
+
+
+def test_sync_out_of_scope_counts_as_answered():
+    """Practices out of scope by the organization's profile count as na for sharing."""
+    h = Home()
+    try:
+        fw = load_framework(os.path.join(FRAMEWORKS, 'oic-ccmm-2.0.0.json'))
+        scoped = [c for c in caps_of(fw) if c.get('applies_if')]
+        out = {p['id'] for c in scoped for p in c['practices']}
+        answers = {p['id']: 'fully' for _, _, p in practices(fw) if p['id'] not in out}
+        doc = assessment_doc(fw, answers)
+        doc['profile'] = {q['id']: True for q in fw['profile']}
+        aid = h.run('import', write_json(h.path('a.mizan'), doc), check=0).stdout.strip()
+        p = h.run('sync', aid, '--server', 'http://127.0.0.1:9', '--token', 'x' * 32, check=1)
+        assert f'{len(out)} practices are not answered yet' in p.stderr, p.stderr
+        # "no" to every question: those practices are out of scope, nothing is left
+        doc['profile'] = {q['id']: False for q in fw['profile']}
+        h.run('import', write_json(h.path('b.mizan'), doc), '--replace', check=0)
+        p = h.run('submission', aid, check=0)
+        assert 'not answered' not in p.stderr, p.stderr
+        p = h.run('sync', aid, '--server', 'http://127.0.0.1:9', '--token', 'x' * 32)
+        assert 'not answered' not in p.stderr, p.stderr
+    finally:
+        h.close()
+
+
 ALLOWED_TOP = {'schema', 'submission_id', 'framework', 'country', 'sector', 'size', 'period',
                'domains', 'capabilities'}
 

@@ -418,11 +418,9 @@ test_roadmap (void)
     { "p1", NT,   MIZAN_PHASE_NEXT },   /* level 2: 2 - 1 = 1; p5 passes, p7 is na */
     { "p4", PT,   MIZAN_PHASE_THEN },   /* level 3: 3 - 1 = 2, file order before p8 */
     { "p8", NT,   MIZAN_PHASE_THEN },
-    { "p6", NONE, MIZAN_PHASE_LATER },  /* level 4: 4 - 1 = 3 */
-    { "p9", NONE, MIZAN_PHASE_LATER },  /* level 5: 5 - 1 = 4, still later */
+    /* p6 (level 4) and p9 (level 5) are unanswered: to assess, not actions */
     /* C2: level 0 (q2 partially); gap 2 → priority 2; only levels ≤ 2 */
-    { "q2", PT,   MIZAN_PHASE_NEXT },   /* level 1: 1 - 0 = 1 */
-    { "q4", NONE, MIZAN_PHASE_NEXT },
+    { "q2", PT,   MIZAN_PHASE_NEXT },   /* level 1: 1 - 0 = 1; q4 is unanswered */
     { "q1", NT,   MIZAN_PHASE_THEN },   /* level 2: 2 - 0 = 2; q3 lies above the target */
     /* C3: level 3 = its target: gap 0, nothing on the roadmap though r4, r5 are not done */
   };
@@ -440,6 +438,14 @@ test_roadmap (void)
       g_assert_cmpint (r->roadmap[i].status, ==, expected[i].status);
       g_assert_cmpint (r->roadmap[i].phase, ==, expected[i].phase);
     }
+
+  /* The unanswered are counted per capability, in priority order:
+   * C1 p6, p9 (p7 is na); C2 only q4, since q3, q5, q6 lie above its target 2 */
+  g_assert_cmpuint (r->n_to_assess, ==, 2);
+  g_assert_cmpstr (r->to_assess[0].capability->id, ==, "C1");
+  g_assert_cmpuint (r->to_assess[0].n_practices, ==, 2);
+  g_assert_cmpstr (r->to_assess[1].capability->id, ==, "C2");
+  g_assert_cmpuint (r->to_assess[1].n_practices, ==, 1);
 }
 
 static void
@@ -472,9 +478,11 @@ test_targets_override (void)
     g_assert_cmpstr (r->priorities[0].capability->id, ==, "C1");
     /* 3 answered of 6; ZZ.9 is not part of the framework */
     g_assert_cmpuint (r->answered, ==, 3);
-    /* roadmap: C1.2 (level 2 ≤ target 2) */
-    g_assert_cmpuint (r->n_roadmap, ==, 1);
-    g_assert_cmpstr (r->roadmap[0].practice->id, ==, "C1.2");
+    /* C1.2 (level 2 ≤ target 2) is unanswered: to assess, not an action */
+    g_assert_true (cap (r, "C1")->provisional);
+    g_assert_cmpuint (r->n_roadmap, ==, 0);
+    g_assert_cmpuint (r->n_to_assess, ==, 1);
+    g_assert_cmpstr (r->to_assess[0].capability->id, ==, "C1");
   }
 
   mizan_assessment_set_target (a, "C1", 1);
@@ -492,8 +500,14 @@ test_targets_override (void)
     g_assert_cmpfloat_with_epsilon (dom (r, "D")->gap, 0.5, EPS);
     g_assert_cmpuint (r->n_priorities, ==, 1);
     g_assert_cmpstr (r->priorities[0].capability->id, ==, "C2");
-    g_assert_cmpuint (r->n_roadmap, ==, 1);
-    g_assert_cmpstr (r->roadmap[0].practice->id, ==, "C2.3");
+    /* the lowered target takes C1 out of provisional; the raised one puts
+     * C2's unanswered C2.3 within reach */
+    g_assert_false (cap (r, "C1")->provisional);
+    g_assert_true (cap (r, "C2")->provisional);
+    g_assert_cmpuint (r->n_roadmap, ==, 0);
+    g_assert_cmpuint (r->n_to_assess, ==, 1);
+    g_assert_cmpstr (r->to_assess[0].capability->id, ==, "C2");
+    g_assert_cmpuint (r->to_assess[0].n_practices, ==, 1);
   }
 
   /* A target of 0 asks for nothing; one above the top level (3) is held at 3,
@@ -521,6 +535,219 @@ test_targets_override (void)
 
     g_assert_cmpuint (cap (r, "C1")->target, ==, 2);
     g_assert_cmpuint (cap (r, "C2")->target, ==, 2);
+  }
+}
+
+/* DESIGN.md "Provisional results": a capability is provisional while an
+ * applicable practice at a level ≤ its target is unanswered. */
+static void
+test_provisional_capability (void)
+{
+  g_autoptr(MizanFramework) fw = load_framework (3, 2,
+    DOM ("D", 1,
+      CAP ("C1", 1, P ("C1.1", 1) "," P ("C1.2", 1) "," P ("C1.3", 2) "," P ("C1.4", 3)) ","
+      CAP ("C2", 1, P ("C2.1", 1) "," P ("C2.2", 2) "," P ("C2.3", 3)) ","
+      CAP ("C3", 1, P ("C3.1", 1) "," P ("C3.2", 2) "," P ("C3.3", 3)) ","
+      CAP ("C4", 1, P ("C4.1", 1) "," P ("C4.2", 2) "," P ("C4.3", 3)) ","
+      CAP ("C5", 1, P ("C5.1", 1) "," P ("C5.2", 2) "," P ("C5.3", 3))));
+  /* C5 aims for 0: nothing is asked of it, so nothing is awaited */
+  const int targets[] = { -1, -1, -1, -1, 0 };
+  g_autoptr(MizanResults) r = compute (fw, targets,
+    "C1.1", F, "C1.4", F,
+    "C2.1", F, "C2.2", LG,
+    "C3.1", NT, "C3.2", NA,
+    "C4.1", NA, "C4.2", NA, "C4.3", NA, NULL);
+
+  /* C1: C1.2 (level 1) and C1.3 (level 2) unanswered, both ≤ target 2 */
+  g_assert_true (cap (r, "C1")->provisional);
+  g_assert_cmpuint (cap (r, "C1")->unassessed, ==, 2);
+  /* its figures are what scoring always gave: level 0, score 2/4 */
+  g_assert_cmpuint (cap (r, "C1")->level, ==, 0);
+  g_assert_cmpfloat_with_epsilon (cap (r, "C1")->score, 0.5, EPS);
+  /* C2: only C2.3 (level 3, above the target) is unanswered: final */
+  g_assert_false (cap (r, "C2")->provisional);
+  g_assert_cmpuint (cap (r, "C2")->unassessed, ==, 0);
+  g_assert_cmpuint (cap (r, "C2")->level, ==, 2);
+  /* C3: level 1 already fails (not), yet C3.2 is na and C3.3 above the
+   * target: nothing ≤ 2 is left unanswered, so its level 0 is final */
+  g_assert_false (cap (r, "C3")->provisional);
+  /* C4: all na, not applicable, never provisional */
+  g_assert_false (cap (r, "C4")->applicable);
+  g_assert_false (cap (r, "C4")->provisional);
+  /* C5: all unanswered but target 0 */
+  g_assert_false (cap (r, "C5")->provisional);
+  g_assert_cmpuint (cap (r, "C5")->unassessed, ==, 0);
+
+  /* Answering the rest makes C1 final. */
+  {
+    g_autoptr(MizanResults) done = compute (fw, targets,
+      "C1.1", F, "C1.2", PT, "C1.3", NT, "C1.4", F, NULL);
+
+    g_assert_false (cap (done, "C1")->provisional);
+    g_assert_cmpuint (cap (done, "C1")->unassessed, ==, 0);
+  }
+}
+
+static void
+test_provisional_rollup (void)
+{
+  g_autoptr(MizanFramework) fw = load_framework (2, 2,
+    DOM ("D1", 1,
+      CAP ("C1", 1, P ("C1.1", 1) "," P ("C1.2", 2)) ","
+      CAP ("C2", 1, P ("C2.1", 1) "," P ("C2.2", 2))) ","
+    DOM ("D2", 1,
+      CAP ("C3", 1, P ("C3.1", 1) "," P ("C3.2", 2))) ","
+    DOM ("D3", 1,
+      CAP ("C4", 1, P ("C4.1", 1) "," P ("C4.2", 2))));
+  g_autoptr(MizanResults) r = compute (fw, NULL,
+    "C1.1", F, "C1.2", F, "C2.1", F,
+    "C3.1", F, "C3.2", NT,
+    "C4.1", NA, "C4.2", NA, NULL);
+
+  /* D1 includes C2 (C2.2 unanswered): provisional; D2 is complete; D3 is
+   * not applicable; the overall includes D1, so it is provisional */
+  g_assert_false (cap (r, "C1")->provisional);
+  g_assert_true (cap (r, "C2")->provisional);
+  g_assert_true (dom (r, "D1")->provisional);
+  g_assert_false (dom (r, "D2")->provisional);
+  g_assert_false (dom (r, "D3")->provisional);
+  g_assert_true (r->provisional);
+  g_assert_cmpuint (r->unassessed, ==, 1);
+  g_assert_cmpuint (mizan_results_n_unanswered (r), ==, 1);
+
+  {
+    g_autoptr(MizanResults) done = compute (fw, NULL,
+      "C1.1", F, "C1.2", F, "C2.1", F, "C2.2", PT,
+      "C3.1", F, "C3.2", NT,
+      "C4.1", NA, "C4.2", NA, NULL);
+
+    g_assert_false (dom (done, "D1")->provisional);
+    g_assert_false (done->provisional);
+    g_assert_cmpuint (mizan_results_n_unanswered (done), ==, 0);
+    /* the figures that were provisional keep their rule: only the mark goes */
+    g_assert_cmpuint (dom (done, "D1")->level, ==, dom (r, "D1")->level);
+  }
+}
+
+static void
+test_provisional_priorities (void)
+{
+  g_autoptr(MizanFramework) fw = load_framework (3, 3,
+    DOM ("D1", 1,
+      CAP ("CA", 1, P ("CA.1", 1) "," P ("CA.2", 2) "," P ("CA.3", 3)) ","
+      CAP ("CB", 1, P ("CB.1", 1) "," P ("CB.2", 2) "," P ("CB.3", 3)) ","
+      CAP ("CC", 2, P ("CC.1", 1) "," P ("CC.2", 2) "," P ("CC.3", 3)) ","
+      CAP ("CD", 1, P ("CD.1", 1) "," P ("CD.2", 2) "," P ("CD.3", 3)) ","
+      CAP ("CE", 1, P ("CE.1", 1) "," P ("CE.2", 2) "," P ("CE.3", 3))));
+  g_autoptr(MizanResults) r = compute (fw, NULL,
+    "CA.1", F, "CA.2", PT, "CA.3", NT,
+    "CB.1", NT, "CB.2", F, "CB.3", F,
+    "CC.1", F,
+    "CE.1", F, "CE.2", F, "CE.3", F, NULL);
+  /* CA: assessed, level 1, gap 2 × 1 = 2
+   * CB: assessed, level 0, gap 3 × 1 = 3
+   * CC: provisional (CC.2, CC.3), level 1, gap 2 × 2 = 4
+   * CD: provisional (never looked at), level 0, gap 3 × 1 = 3
+   * CE: level 3, gap 0: not a priority
+   * → assessed by priority CB, CA; then apart, by priority, CC, CD —
+   *   though CC's 4 is the highest, it was never assessed */
+  const char *expected[] = { "CB", "CA", "CC", "CD" };
+  const double expected_priority[] = { 3, 2, 4, 3 };
+
+  g_assert_cmpuint (r->n_priorities, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (r->n_assessed_priorities, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (r->priorities[i].capability->id, ==, expected[i]);
+      g_assert_cmpfloat_with_epsilon (r->priorities[i].priority, expected_priority[i], EPS);
+      g_assert_cmpint (r->priorities[i].provisional, ==, i >= r->n_assessed_priorities);
+    }
+
+  /* score --json lists them in that order, each with its mark */
+  {
+    g_autoptr(JsonNode) root = mizan_results_to_json (r, NULL);
+    JsonArray *priorities = json_object_get_array_member (json_node_get_object (root), "priorities");
+
+    g_assert_cmpuint (json_array_get_length (priorities), ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        JsonObject *p = json_array_get_object_element (priorities, i);
+
+        g_assert_cmpstr (json_object_get_string_member (p, "capability"), ==, expected[i]);
+        g_assert_cmpint (json_object_get_boolean_member (p, "provisional"), ==, i >= 2);
+      }
+  }
+}
+
+static void
+test_provisional_roadmap (void)
+{
+  g_autoptr(MizanFramework) fw = load_framework (3, 3,
+    DOM ("D", 1,
+      CAP ("C1", 1, P ("a1", 1) "," P ("a2", 1) "," P ("a3", 2) "," P ("a4", 2) "," P ("a5", 3)) ","
+      CAP ("C2", 1, P ("b1", 1) "," P ("b2", 2) "," P ("b3", 3))));
+  g_autoptr(MizanResults) r = compute (fw, NULL,
+    "a1", F, "a2", PT, "a4", NT, "a5", NA, NULL);
+
+  /* C1: level 0 (a2 partially), gap 3, provisional (a3 unanswered);
+   * C2: nothing answered, gap 3, provisional, file order after C1.
+   * Actions only from partially and not: a2 (next), a4 (then) */
+  g_assert_cmpuint (r->n_roadmap, ==, 2);
+  g_assert_cmpstr (r->roadmap[0].practice->id, ==, "a2");
+  g_assert_cmpint (r->roadmap[0].phase, ==, MIZAN_PHASE_NEXT);
+  g_assert_cmpstr (r->roadmap[1].practice->id, ==, "a4");
+  g_assert_cmpint (r->roadmap[1].phase, ==, MIZAN_PHASE_THEN);
+  for (guint i = 0; i < r->n_roadmap; i++)
+    g_assert_true (r->roadmap[i].status == PT || r->roadmap[i].status == NT);
+
+  /* the unanswered: C1 a3 (a5 is na); C2 all three */
+  g_assert_cmpuint (r->n_to_assess, ==, 2);
+  g_assert_cmpstr (r->to_assess[0].capability->id, ==, "C1");
+  g_assert_cmpuint (r->to_assess[0].n_practices, ==, 1);
+  g_assert_cmpstr (r->to_assess[1].capability->id, ==, "C2");
+  g_assert_cmpuint (r->to_assess[1].n_practices, ==, 3);
+}
+
+/* Practices out of scope by the organization's profile count as na: they
+ * neither keep a capability provisional nor hold sharing back. */
+static void
+test_provisional_profile (void)
+{
+  static const char json[] =
+    "{\"format\":\"mizan-framework\",\"format_version\":1,\"id\":\"test-fw\",\"version\":\"1.2.3\","
+    "\"title\":\"Test\",\"levels\":[{\"level\":1,\"name\":\"L1\"},{\"level\":2,\"name\":\"L2\"}],"
+    "\"default_target\":2,"
+    "\"profile\":[{\"id\":\"runs_ot\",\"text\":\"Does it run industrial systems?\"}],"
+    "\"domains\":[{\"id\":\"D\",\"title\":\"x\",\"capabilities\":["
+    "{\"id\":\"C1\",\"title\":\"x\",\"practices\":[{\"id\":\"C1.1\",\"level\":1,\"text\":\"x\"},"
+    "{\"id\":\"C1.2\",\"level\":2,\"text\":\"x\",\"applies_if\":\"runs_ot\"}]},"
+    "{\"id\":\"C2\",\"title\":\"x\",\"applies_if\":\"runs_ot\",\"practices\":["
+    "{\"id\":\"C2.1\",\"level\":1,\"text\":\"x\"},{\"id\":\"C2.2\",\"level\":2,\"text\":\"x\"}]}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanFramework) fw = mizan_framework_new_from_data (json, sizeof json - 1, "test.json", &error);
+  g_autoptr(MizanAssessment) a = mizan_assessment_new (NULL);
+
+  g_assert_no_error (error);
+  mizan_assessment_set_framework (a, "test-fw", "1.2.3");
+  mizan_assessment_set_answer (a, "C1.1", F, NULL, NULL, 0);
+
+  {
+    g_autoptr(MizanResults) r = mizan_results_compute (fw, a);
+
+    /* profile unanswered: everything applies; C1.2, C2.1, C2.2 are left */
+    g_assert_true (cap (r, "C1")->provisional);
+    g_assert_true (r->provisional);
+    g_assert_cmpuint (mizan_results_n_unanswered (r), ==, 3);
+  }
+
+  mizan_assessment_set_profile_answer (a, "runs_ot", MIZAN_PROFILE_NO);
+  {
+    g_autoptr(MizanResults) r = mizan_results_compute (fw, a);
+
+    g_assert_false (cap (r, "C1")->provisional);
+    g_assert_false (cap (r, "C2")->applicable);
+    g_assert_false (r->provisional);
+    g_assert_cmpuint (mizan_results_n_unanswered (r), ==, 0);
   }
 }
 
@@ -614,7 +841,9 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "framework"), "version"), ==, "1.2.3");
 
   /* overall = D1 alone: C1 level 1, score (1 + 1/3) / 2 = 2/3; completion 6/6 */
-  assert_keys (json_object_get_object_member (o, "overall"), "overall", "index", "score", "completion", NULL);
+  assert_keys (json_object_get_object_member (o, "overall"), "overall", "index", "score", "completion",
+               "provisional", NULL);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (o, "overall"), "provisional"));
   assert_double (json_object_get_object_member (o, "overall"), "index", 1.0);
   assert_double (json_object_get_object_member (o, "overall"), "score", 2.0 / 3.0);
   assert_double (json_object_get_object_member (o, "overall"), "completion", 1.0);
@@ -622,8 +851,11 @@ test_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "domains")), ==, 2);
   d1 = array_object (o, "domains", 0);
   d2 = array_object (o, "domains", 1);
-  assert_keys (d1, "domains[0]", "id", "level", "index", "score", "target", "gap", "capabilities", NULL);
-  assert_keys (d2, "domains[1]", "id", "level", "index", "score", "target", "gap", "capabilities", NULL);
+  assert_keys (d1, "domains[0]", "id", "level", "index", "score", "target", "gap", "provisional",
+               "capabilities", NULL);
+  assert_keys (d2, "domains[1]", "id", "level", "index", "score", "target", "gap", "provisional",
+               "capabilities", NULL);
+  assert_null (d2, "provisional");
   g_assert_cmpstr (json_object_get_string_member (d1, "id"), ==, "D1");
   assert_int (d1, "level", 1);
   assert_double (d1, "index", 1.0);
@@ -645,9 +877,18 @@ test_json (void)
   c3 = array_object (d2, "capabilities", 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d1, "capabilities")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d2, "capabilities")), ==, 1);
-  assert_keys (c1, "C1", "id", "level", "score", "completion", "target", "gap", NULL);
-  assert_keys (c2, "C2", "id", "level", "score", "completion", "target", "gap", NULL);
-  assert_keys (c3, "C3", "id", "level", "score", "completion", "target", "gap", NULL);
+  assert_keys (c1, "C1", "id", "level", "score", "completion", "target", "gap",
+               "provisional", "not_assessed", NULL);
+  assert_keys (c2, "C2", "id", "level", "score", "completion", "target", "gap",
+               "provisional", "not_assessed", NULL);
+  assert_keys (c3, "C3", "id", "level", "score", "completion", "target", "gap",
+               "provisional", "not_assessed", NULL);
+  /* every practice answered: C1's level is final */
+  g_assert_false (json_object_get_boolean_member (c1, "provisional"));
+  assert_int (c1, "not_assessed", 0);
+  /* a not-applicable capability has no level to be provisional about */
+  assert_null (c2, "provisional");
+  assert_null (c2, "not_assessed");
   g_assert_cmpstr (json_object_get_string_member (c1, "id"), ==, "C1");
   assert_int (c1, "level", 1);
   assert_double (c1, "score", 2.0 / 3.0);
@@ -667,7 +908,8 @@ test_json (void)
   /* priorities: only C1, gap 1 × 1 × 1 */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "priorities")), ==, 1);
   p = array_object (o, "priorities", 0);
-  assert_keys (p, "priorities[0]", "capability", "gap", "priority", NULL);
+  assert_keys (p, "priorities[0]", "capability", "gap", "priority", "provisional", NULL);
+  g_assert_false (json_object_get_boolean_member (p, "provisional"));
   g_assert_cmpstr (json_object_get_string_member (p, "capability"), ==, "C1");
   assert_int (p, "gap", 1);
   assert_double (p, "priority", 1.0);
@@ -694,7 +936,8 @@ test_json_not_applicable_overall (void)
     JsonObject *na_overall = json_object_get_object_member (json_node_get_object (na_root), "overall");
 
     g_assert_false (na->applicable);
-    assert_keys (na_overall, "overall", "index", "score", "completion", NULL);
+    assert_keys (na_overall, "overall", "index", "score", "completion", "provisional", NULL);
+    assert_null (na_overall, "provisional");
     assert_null (na_overall, "index");
     assert_null (na_overall, "score");
     assert_double (na_overall, "completion", 1.0);
@@ -705,6 +948,7 @@ test_json_not_applicable_overall (void)
   assert_double (overall, "index", 0.0);
   assert_double (overall, "score", 0.0);
   assert_double (overall, "completion", 0.5);
+  g_assert_true (json_object_get_boolean_member (overall, "provisional"));
 }
 
 /* 10 domains × 100 capabilities × 10 practices (two per level 1..5). */
@@ -769,6 +1013,11 @@ main (int   argc,
   g_test_add_func ("/results/priorities/order", test_priorities_order);
   g_test_add_func ("/results/roadmap", test_roadmap);
   g_test_add_func ("/results/targets/override", test_targets_override);
+  g_test_add_func ("/results/provisional/capability", test_provisional_capability);
+  g_test_add_func ("/results/provisional/rollup", test_provisional_rollup);
+  g_test_add_func ("/results/provisional/priorities", test_provisional_priorities);
+  g_test_add_func ("/results/provisional/roadmap", test_provisional_roadmap);
+  g_test_add_func ("/results/provisional/profile", test_provisional_profile);
   g_test_add_func ("/results/json/shape", test_json);
   g_test_add_func ("/results/json/not-applicable-overall", test_json_not_applicable_overall);
   g_test_add_func ("/results/large", test_large_assessment);

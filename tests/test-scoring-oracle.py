@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """test-scoring-oracle.py — mizan-cli's scores against an independent computation.
 
-DESIGN.md's scoring rules are written again here in Python, from the text and
-not from the C code; random and hand-built answer sets are imported through
+DESIGN.md's scoring rules (and its "Provisional results" marks and priority
+order) are written again here in Python, from the text and not from the C code; random and hand-built answer sets are imported through
 the real CLI and every number of `score --json` is compared with this oracle."""
 import json
 import math
@@ -40,7 +40,7 @@ def oracle(fw, answers, targets):
             applicable = [p for p in ps if status[p['id']] != 'na']
             cap = {'id': c['id'], 'completion': answered / len(ps), 'target': target, '_w': cw, '_dw': dw}
             if not applicable:
-                cap.update(level=None, score=None, gap=None)
+                cap.update(level=None, score=None, gap=None, provisional=None, not_assessed=None)
             else:
                 level = 0
                 for lv in range(1, n_levels + 1):
@@ -49,7 +49,10 @@ def oracle(fw, answers, targets):
                     else:
                         break
                 score = wavg([(p.get('weight', 1.0), CREDIT[status[p['id']]]) for p in applicable])
-                cap.update(level=level, score=score, gap=max(0, target - level))
+                # provisional while any applicable practice at a level ≤ its target is unanswered
+                waiting = [p for p in applicable if p['level'] <= target and status[p['id']] is None]
+                cap.update(level=level, score=score, gap=max(0, target - level),
+                           provisional=bool(waiting), not_assessed=len(waiting))
             caps.append(cap)
             all_caps.append(cap)
         app = [c for c in caps if c['level'] is not None]
@@ -59,18 +62,22 @@ def oracle(fw, answers, targets):
                        index=wavg([(c['_w'], c['level']) for c in app]),
                        score=wavg([(c['_w'], c['score']) for c in app]),
                        target=wavg([(c['_w'], c['target']) for c in app]),
-                       gap=wavg([(c['_w'], c['gap']) for c in app]))
+                       gap=wavg([(c['_w'], c['gap']) for c in app]),
+                       provisional=any(c['provisional'] for c in app))
         else:
-            dom.update(level=None, index=None, score=None, target=None, gap=None)
+            dom.update(level=None, index=None, score=None, target=None, gap=None, provisional=None)
         out_domains.append(dom)
     app_d = [d for d in out_domains if d['index'] is not None]
     overall = {'index': wavg([(d['_w'], d['index']) for d in app_d]) if app_d else None,
                'score': wavg([(d['_w'], d['score']) for d in app_d]) if app_d else None,
-               'completion': answered_all / total_all}
+               'completion': answered_all / total_all,
+               'provisional': any(d['provisional'] for d in app_d) if app_d else None}
     prio = [(c['gap'] * c['_w'] * c['_dw'], i, c) for i, c in enumerate(all_caps)
             if c['gap'] is not None and c['gap'] > 0]
-    prio.sort(key=lambda t: (-t[0], t[1]))
-    priorities = [{'capability': c['id'], 'gap': c['gap'], 'priority': p} for p, _, c in prio]
+    # assessed capabilities first, by priority then file order; the provisional apart after them
+    prio.sort(key=lambda t: (t[2]['provisional'], -t[0], t[1]))
+    priorities = [{'capability': c['id'], 'gap': c['gap'], 'priority': p, 'provisional': c['provisional']}
+                  for p, _, c in prio]
     return {'overall': overall, 'domains': out_domains, 'priorities': priorities}
 
 
@@ -82,27 +89,36 @@ def same(a, b, where):
         assert math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12), f'{where}: expected {a!r}, mizan-cli says {b!r}'
 
 
+def mark(a, b, where):
+    assert b is None or isinstance(b, bool), f'{where}: {b!r} is neither true, false nor null'
+    assert a is b, f'{where}: expected {a!r}, mizan-cli says {b!r}'
+
+
 def compare(expected, got):
-    """Every number of the results JSON, by name; returns how many were compared."""
+    """Every number and provisional mark of the results JSON, by name; returns how many were compared."""
     n = 0
     for key in ('index', 'score', 'completion'):
         same(expected['overall'][key], got['overall'][key], f'overall.{key}')
         n += 1
+    mark(expected['overall']['provisional'], got['overall']['provisional'], 'overall.provisional')
     assert [d['id'] for d in got['domains']] == [d['id'] for d in expected['domains']]
     for ed, gd in zip(expected['domains'], got['domains']):
         for key in ('level', 'index', 'score', 'target', 'gap'):
             same(ed[key], gd[key], f'{ed["id"]}.{key}')
             n += 1
+        mark(ed['provisional'], gd['provisional'], f'{ed["id"]}.provisional')
         assert [c['id'] for c in gd['capabilities']] == [c['id'] for c in ed['capabilities']]
         for ec, gc in zip(ed['capabilities'], gd['capabilities']):
-            for key in ('level', 'score', 'completion', 'target', 'gap'):
+            for key in ('level', 'score', 'completion', 'target', 'gap', 'not_assessed'):
                 same(ec[key], gc[key], f'{ec["id"]}.{key}')
                 n += 1
+            mark(ec['provisional'], gc['provisional'], f'{ec["id"]}.provisional')
     assert [p['capability'] for p in got['priorities']] == [p['capability'] for p in expected['priorities']], \
         (got['priorities'], expected['priorities'])
     for ep, gp in zip(expected['priorities'], got['priorities']):
         same(ep['gap'], gp['gap'], f'priority {ep["capability"]}.gap')
         same(ep['priority'], gp['priority'], f'priority {ep["capability"]}.priority')
+        mark(ep['provisional'], gp['provisional'], f'priority {ep["capability"]}.provisional')
         n += 2
     return n
 
@@ -184,6 +200,12 @@ def test_hand_built_edge_cases():
         out.append(({p['id']: 'na' for d in fw['domains'][:1] for c in d['capabilities'] for p in c['practices']}, {}))
         # nothing applicable anywhere: overall null
         out.append(({p['id']: 'na' for d in fw['domains'] for c in d['capabilities'] for p in c['practices']}, {}))
+        # under way: one capability assessed (and short of its target), one only
+        # above its target, the rest untouched — assessed priorities lead, the
+        # provisional follow apart even when their priority is higher
+        out.append(({p['id']: ('partially' if p['level'] == 2 else 'fully') for p in first['practices']}
+                    | {p['id']: 'fully' for p in second['practices'] if p['level'] <= 1},
+                    {second['id']: 1}))
         # everything fully
         out.append(({p['id']: 'fully' for d in fw['domains'] for c in d['capabilities'] for p in c['practices']}, {}))
         return out

@@ -844,7 +844,9 @@ test_store_upgrades_schema_2 (Fixture       *fixture,
     g_assert_no_error (error);
   }
   db = raw_open (fixture->path);
-  raw_exec (db, "DROP TABLE profile_answers;"
+  raw_exec (db, "DROP INDEX assessments_by_deleted;"
+                "ALTER TABLE assessments DROP COLUMN deleted;"
+                "DROP TABLE profile_answers;"
                 "ALTER TABLE answers DROP COLUMN to_confirm;"
                 "PRAGMA user_version = 2;");
   sqlite3_close (db);
@@ -862,6 +864,248 @@ test_store_upgrades_schema_2 (Fixture       *fixture,
                                                    "runs_cert", MIZAN_PROFILE_NO, &error));
     g_assert_no_error (error);
   }
+}
+
+/* Snapshots taken before @operation, in the backups folder beside the database. */
+static guint
+n_snapshots (Fixture    *fixture,
+             const char *operation)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *suffix = g_strdup_printf ("-%s.db", operation);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "mizan-snapshot-") && g_str_has_suffix (name, suffix))
+      n++;
+  return n;
+}
+
+static void
+test_store_upgrades_schema_3 (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(MizanAssessment) assessment = make_assessment (NULL);
+  g_autoptr(MizanAssessment) loaded = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  sqlite3 *db;
+
+  {
+    g_autoptr(MizanStore) store = open_store (fixture->path);
+
+    g_assert_true (mizan_store_save_assessment (store, assessment, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  /* What version 3 wrote: no Trash. */
+  db = raw_open (fixture->path);
+  raw_exec (db, "DROP INDEX assessments_by_deleted;"
+                "ALTER TABLE assessments DROP COLUMN deleted;"
+                "PRAGMA user_version = 3;");
+  sqlite3_close (db);
+  g_assert_cmpuint (n_snapshots (fixture, "upgrade"), ==, 0);
+
+  {
+    g_autoptr(MizanStore) store = open_store (fixture->path);
+
+    version = raw_query (fixture->path, "PRAGMA user_version", NULL);
+    g_assert_cmpint (g_ascii_strtoll (version, NULL, 10), ==, 4);
+    loaded = mizan_store_load_assessment (store, mizan_assessment_get_id (assessment), &error);
+    g_assert_no_error (error);
+    mizan_assessment_set_org_id (assessment, mizan_assessment_get_org_id (loaded));
+    assert_same_assessment (assessment, loaded);
+    /* Not in the Trash: listed as before. */
+    listed = mizan_store_list_assessments (store, &error);
+    g_assert_cmpuint (listed->len, ==, 1);
+    g_assert_cmpint (((MizanAssessmentSummary *) listed->pdata[0])->deleted, ==, 0);
+  }
+  /* The database as version 3 left it is kept. */
+  g_assert_cmpuint (n_snapshots (fixture, "upgrade"), ==, 1);
+  {
+    g_autoptr(MizanStore) store = open_store (fixture->path);
+  }
+  g_assert_cmpuint (n_snapshots (fixture, "upgrade"), ==, 1);
+}
+
+static void
+test_store_trash_and_restore (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(MizanStore) store = open_store (fixture->path);
+  g_autoptr(MizanAssessment) kept = make_assessment (NULL);
+  g_autoptr(MizanAssessment) deleted = make_assessment (NULL);
+  g_autoptr(MizanAssessment) loaded = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = mizan_assessment_get_id (deleted);
+  const MizanAssessmentSummary *summary;
+  gint64 before = now_seconds ();
+
+  g_assert_true (mizan_store_save_assessment (store, kept, FALSE, &error));
+  g_assert_true (mizan_store_save_assessment (store, deleted, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (mizan_store_trash_assessment (store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_snapshots (fixture, "trash"), ==, 1);
+  listed = mizan_store_list_assessments (store, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((MizanAssessmentSummary *) listed->pdata[0])->id, ==, mizan_assessment_get_id (kept));
+  trash = mizan_store_list_trash (store, &error);
+  g_assert_cmpuint (trash->len, ==, 1);
+  summary = trash->pdata[0];
+  g_assert_cmpstr (summary->id, ==, id);
+  g_assert_cmpstr (summary->org_name, ==, "Ministry of Communications");
+  g_assert_cmpuint (summary->answered, ==, 5);
+  g_assert_cmpint (summary->deleted, >=, before);
+  g_assert_cmpint (summary->deleted, <=, now_seconds ());
+  g_assert_cmpuint (mizan_store_trash_days_left (summary->deleted, summary->deleted), ==, 30);
+  /* Its id stays taken; nothing of it is gone. */
+  g_assert_true (mizan_store_has_assessment (store, id, &error));
+  g_assert_cmpint (raw_count (fixture->path, "SELECT count(*) FROM answers WHERE assessment_id = ?1", id), ==, 6);
+
+  g_assert_false (mizan_store_trash_assessment (store, id, &error));
+  g_assert_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (mizan_store_untrash_assessment (store, mizan_assessment_get_id (kept), &error));
+  g_assert_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (mizan_store_untrash_assessment (store, id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = mizan_store_list_assessments (store, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_clear_pointer (&trash, g_ptr_array_unref);
+  trash = mizan_store_list_trash (store, &error);
+  g_assert_cmpuint (trash->len, ==, 0);
+  loaded = mizan_store_load_assessment (store, id, &error);
+  g_assert_no_error (error);
+  mizan_assessment_set_org_id (deleted, mizan_assessment_get_org_id (loaded));
+  assert_same_assessment (deleted, loaded);
+}
+
+static void
+test_store_trash_purged_after_30_days (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(MizanAssessment) assessment = make_assessment (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *id = mizan_assessment_get_id (assessment);
+  const gint64 day = 24 * 60 * 60;
+  gint64 deleted;
+  guint n = 99;
+
+  {
+    g_autoptr(MizanStore) store = open_store (fixture->path);
+    g_autofree char *text = NULL;
+
+    g_assert_true (mizan_store_save_assessment (store, assessment, FALSE, &error));
+    g_assert_true (mizan_store_trash_assessment (store, id, &error));
+    g_assert_no_error (error);
+    text = raw_query (fixture->path, "SELECT deleted FROM assessments WHERE id = ?1", id);
+    deleted = g_ascii_strtoll (text, NULL, 10);
+
+    /* The clock, injected: a day short of 30 days, nothing goes, and no snapshot. */
+    g_assert_cmpuint (mizan_store_trash_days_left (deleted, deleted + 29 * day), ==, 1);
+    g_assert_true (mizan_store_purge_trash (store, deleted + 30 * day - 1, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_true (mizan_store_has_assessment (store, id, NULL));
+    g_assert_cmpuint (n_snapshots (fixture, "purge"), ==, 0);
+
+    /* 30 days on: removed for good with everything of it, after a snapshot. */
+    g_assert_cmpuint (mizan_store_trash_days_left (deleted, deleted + 30 * day), ==, 0);
+    g_assert_true (mizan_store_purge_trash (store, deleted + 30 * day, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_false (mizan_store_has_assessment (store, id, NULL));
+    g_assert_cmpint (raw_count (fixture->path, "SELECT count(*) FROM answers WHERE assessment_id = ?1", id), ==, 0);
+    g_assert_cmpint (raw_count (fixture->path, "SELECT count(*) FROM profile_answers WHERE assessment_id = ?1", id), ==, 0);
+    g_assert_cmpuint (n_snapshots (fixture, "purge"), ==, 1);
+  }
+
+  /* Opening the store purges what is due: one deleted 31 days ago goes,
+   * one deleted 29 days ago stays. */
+  {
+    g_autoptr(MizanAssessment) old = make_assessment (NULL);
+    g_autoptr(MizanAssessment) recent = make_assessment (NULL);
+    g_autoptr(GPtrArray) trash = NULL;
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    {
+      g_autoptr(MizanStore) store = open_store (fixture->path);
+
+      g_assert_true (mizan_store_save_assessment (store, old, FALSE, &error));
+      g_assert_true (mizan_store_save_assessment (store, recent, FALSE, &error));
+      g_assert_true (mizan_store_trash_assessment (store, mizan_assessment_get_id (old), &error));
+      g_assert_true (mizan_store_trash_assessment (store, mizan_assessment_get_id (recent), &error));
+      g_assert_no_error (error);
+    }
+    db = raw_open (fixture->path);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE assessments SET deleted = ?2 WHERE id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, mizan_assessment_get_id (old), -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 2, now_seconds () - 31 * day);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_reset (stmt);
+    sqlite3_bind_text (stmt, 1, mizan_assessment_get_id (recent), -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 2, now_seconds () - 29 * day);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+
+    {
+      g_autoptr(MizanStore) store = open_store (fixture->path);
+
+      trash = mizan_store_list_trash (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (trash->len, ==, 1);
+      g_assert_cmpstr (((MizanAssessmentSummary *) trash->pdata[0])->id, ==, mizan_assessment_get_id (recent));
+      g_assert_false (mizan_store_has_assessment (store, mizan_assessment_get_id (old), NULL));
+      g_assert_cmpuint (n_snapshots (fixture, "purge"), ==, 2);
+
+      /* Emptying takes the rest, after its own snapshot. */
+      g_assert_true (mizan_store_empty_trash (store, &n, &error));
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpuint (n_snapshots (fixture, "empty-trash"), ==, 1);
+      g_assert_false (mizan_store_has_assessment (store, mizan_assessment_get_id (recent), NULL));
+    }
+  }
+}
+
+/* In the Trash a queued send waits, a withdrawal still goes; restored, the
+ * send goes again. */
+static void
+test_store_trash_holds_sends (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(MizanStore) store = open_store (fixture->path);
+  g_autoptr(MizanAssessment) assessment = make_assessment (NULL);
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = mizan_assessment_get_id (assessment);
+  MizanSyncEntry send = { (char *) id, MIZAN_SYNC_ACTION_SEND, (char *) "new-submission", (char *) "{}", 0, 1, NULL };
+  MizanSyncEntry withdraw = { (char *) id, MIZAN_SYNC_ACTION_WITHDRAW, (char *) "old-submission", NULL, 0, 2, NULL };
+
+  g_assert_true (mizan_store_save_assessment (store, assessment, FALSE, &error));
+  g_assert_true (mizan_store_queue_put (store, &send, &error));
+  g_assert_true (mizan_store_queue_put (store, &withdraw, &error));
+  g_assert_true (mizan_store_trash_assessment (store, id, &error));
+  g_assert_no_error (error);
+
+  queue = mizan_store_queue_list (store, &error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpint (((MizanSyncEntry *) queue->pdata[0])->action, ==, MIZAN_SYNC_ACTION_WITHDRAW);
+
+  g_assert_true (mizan_store_untrash_assessment (store, id, &error));
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  queue = mizan_store_queue_list (store, &error);
+  g_assert_cmpuint (queue->len, ==, 2);
 }
 
 static void
@@ -1410,6 +1654,10 @@ main (int   argc,
   ADD ("/store/set-answer-and-target", test_store_set_answer_and_target);
   ADD ("/store/profile-and-confirm", test_store_profile_and_confirm);
   ADD ("/store/upgrades-schema-2", test_store_upgrades_schema_2);
+  ADD ("/store/upgrades-schema-3", test_store_upgrades_schema_3);
+  ADD ("/store/trash-and-restore", test_store_trash_and_restore);
+  ADD ("/store/trash-purged-after-30-days", test_store_trash_purged_after_30_days);
+  ADD ("/store/trash-holds-sends", test_store_trash_holds_sends);
   ADD ("/store/unknown-assessment", test_store_unknown_assessment);
   ADD ("/store/save-existing-refused", test_store_save_existing_refused);
   ADD ("/store/replace", test_store_replace);

@@ -74,9 +74,11 @@ list_backups (const char *db_path)
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (info->modified);
       g_autofree char *when = g_date_time_format (time, "%Y-%m-%d %H:%M");
       g_autofree char *size = g_format_size (info->size);
+      g_autofree char *snapshot = info->kind == MIZAN_BACKUP_SNAPSHOT ? mizan_backup_describe (info) : NULL;
 
       printf ("%-44s %-16s %10s  %s\n", info->name, when, size,
-              info->kind == MIZAN_BACKUP_DAILY ? _("daily") : _("kept before a restore"));
+              snapshot != NULL ? snapshot
+              : info->kind == MIZAN_BACKUP_DAILY ? _("daily") : _("kept before a restore"));
     }
   printf (_("Restore one with: mizan-cli restore BACKUP\n"));
   return 0;

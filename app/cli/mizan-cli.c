@@ -126,6 +126,37 @@ cli_open_store (Cli     *cli,
   return store;
 }
 
+/* The one summary in @list whose id is @given or starts with it (at least
+ * four characters), as with git; NULL with @error set otherwise. */
+static const MizanAssessmentSummary *
+match_summary (GPtrArray   *list,
+               const char  *given,
+               GError     **error)
+{
+  const MizanAssessmentSummary *match = NULL;
+  guint n_matches = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const MizanAssessmentSummary *summary = g_ptr_array_index (list, i);
+
+      if (g_str_equal (summary->id, given))
+        return summary;
+      if (strlen (given) >= 4 && g_str_has_prefix (summary->id, given))
+        {
+          match = summary;
+          n_matches++;
+        }
+    }
+
+  if (n_matches == 1)
+    return match;
+  if (n_matches > 1)
+    g_set_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND,
+                 _("“%s” matches %u assessments; give more of the id"), given, n_matches);
+  return NULL;
+}
+
 /* Accepts a whole assessment id or a unique prefix of at least four characters,
  * so that ids copied from `list` can be shortened as with git. */
 static char *
@@ -134,8 +165,8 @@ resolve_assessment_id (MizanStore  *store,
                        GError     **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  const char *match = NULL;
-  guint n_matches = 0;
+  g_autoptr(GError) local_error = NULL;
+  const MizanAssessmentSummary *match;
 
   if (mizan_store_has_assessment (store, given, NULL))
     return g_strdup (given);
@@ -144,24 +175,12 @@ resolve_assessment_id (MizanStore  *store,
   if (list == NULL)
     return NULL;
 
-  if (strlen (given) >= 4)
-    for (guint i = 0; i < list->len; i++)
-      {
-        MizanAssessmentSummary *summary = g_ptr_array_index (list, i);
+  match = match_summary (list, given, &local_error);
+  if (match != NULL)
+    return g_strdup (match->id);
 
-        if (g_str_has_prefix (summary->id, given))
-          {
-            match = summary->id;
-            n_matches++;
-          }
-      }
-
-  if (n_matches == 1)
-    return g_strdup (match);
-
-  if (n_matches > 1)
-    g_set_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND,
-                 _("“%s” matches %u assessments; give more of the id"), given, n_matches);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND,
                  _("no assessment “%s” in %s (see “mizan-cli list”)"),
@@ -861,6 +880,12 @@ print_results (MizanAssessment    *assessment,
             results->index, n_levels, 100 * results->score, 100 * results->completion);
   else
     printf (_("Maturity index not applicable, completion %.0f%%\n\n"), 100 * results->completion);
+  if (results->provisional)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "Provisional: %u practice at or below its target is not assessed yet; the levels marked provisional can still rise.\n\n",
+                         "Provisional: %u practices at or below their targets are not assessed yet; the levels marked provisional can still rise.\n\n",
+                         results->unassessed),
+            results->unassessed);
 
   printf ("%-8s %5s %6s %6s %6s %5s  %s\n",
           _("DOMAIN"), _("LEVEL"), _("INDEX"), _("SCORE"), _("TARGET"), _("GAP"), _("TITLE"));
@@ -869,20 +894,42 @@ print_results (MizanAssessment    *assessment,
       const MizanDomainResult *d = &results->domains[i];
 
       if (d->applicable)
-        printf ("%-8s %5u %6.2f %5.0f%% %6.2f %5.2f  %s\n", d->domain->id, d->level, d->index,
-                100 * d->score, d->target, d->gap, mizan_text_localized (d->domain->title));
+        printf ("%-8s %5u %6.2f %5.0f%% %6.2f %5.2f  %s%s\n", d->domain->id, d->level, d->index,
+                100 * d->score, d->target, d->gap, mizan_text_localized (d->domain->title),
+                d->provisional ? _(" (provisional)") : "");
       else
         printf ("%-8s %5s %6s %6s %6s %5s  %s\n", d->domain->id, "—", "—", "—", "—", "—",
                 mizan_text_localized (d->domain->title));
     }
 
-  if (results->n_priorities > 0)
+  if (results->n_assessed_priorities > 0)
     {
       printf (_("\nPriorities:\n"));
-      for (guint i = 0; i < results->n_priorities && i < 10; i++)
+      for (guint i = 0; i < results->n_assessed_priorities && i < 10; i++)
         printf (_("%2u. %-8s gap %u  %s\n"), i + 1, results->priorities[i].capability->id,
                 results->priorities[i].gap,
                 mizan_text_localized (results->priorities[i].capability->title));
+    }
+  if (results->n_priorities > results->n_assessed_priorities)
+    {
+      guint n_shown = 0;
+
+      /* Their gaps are floors: listing them among the assessed would let
+       * capabilities never looked at lead the priorities. */
+      printf (_("\nNot yet assessed (provisional):\n"));
+      for (guint i = results->n_assessed_priorities; i < results->n_priorities && n_shown < 10; i++, n_shown++)
+        {
+          const MizanCapability *capability = results->priorities[i].capability;
+          guint left = results->capabilities[capability->index].unassessed;
+
+          printf ("    %-8s ", capability->id);
+          printf (g_dngettext (GETTEXT_PACKAGE, "level %u · provisional — %u practice not assessed",
+                               "level %u · provisional — %u practices not assessed", left),
+                  results->capabilities[capability->index].level, left);
+          printf ("  %s\n", mizan_text_localized (capability->title));
+        }
+      if (results->n_priorities - results->n_assessed_priorities > n_shown)
+        printf (_("    … and %u more\n"), results->n_priorities - results->n_assessed_priorities - n_shown);
     }
 }
 
@@ -1013,7 +1060,8 @@ cmd_migrate (Cli   *cli,
       return EXIT_OK;
     }
 
-  if (!mizan_store_save_assessment (store, carried, FALSE, &error))
+  if (!mizan_store_snapshot (store, "migrate", &error) ||
+      !mizan_store_save_assessment (store, carried, FALSE, &error))
     return fail ("%s", error->message);
   fprintf (stderr, _("The original assessment %s is unchanged; the new one is:\n"), mizan_assessment_get_id (assessment));
   printf ("%s\n", mizan_assessment_get_id (carried));
@@ -1044,6 +1092,9 @@ cmd_submission (Cli   *cli,
     return fail ("%s", error->message);
 
   results = mizan_results_compute (framework, assessment);
+  /* Still a preview of what sync would send once the assessment is complete. */
+  if (!mizan_submission_check_complete (results, &error))
+    fprintf (stderr, _("mizan-cli: warning: %s; sync will refuse it until then\n"), error->message);
   payload = mizan_submission_build (assessment, results, submission_id);
   print_json (payload);
   return EXIT_OK;
@@ -1201,6 +1252,13 @@ cmd_sync (Cli   *cli,
     return fail ("%s", error->message);
   if (id != NULL && !load_assessment (cli, store, id, &assessment, &framework, &error))
     return fail ("%s", error->message);
+  if (id != NULL && !withdraw)
+    {
+      g_autoptr(MizanResults) results = mizan_results_compute (framework, assessment);
+
+      if (!mizan_submission_check_complete (results, &error))
+        return fail (_("not sent: %s"), error->message);
+    }
   client = open_client (&options, &error);
   if (client == NULL)
     return fail ("%s", error->message);
@@ -1510,6 +1568,153 @@ cmd_countries (Cli   *cli,
   return EXIT_OK;
 }
 
+/* The Trash ----------------------------------------------------------------- */
+
+/* A single ID argument, and @flag (nullable) when given. */
+static int
+parse_id_args (const char   *command,
+               int           argc,
+               char        **argv,
+               const char   *flag,
+               gboolean     *flag_given,
+               const char  **id)
+{
+  *id = NULL;
+  for (int i = 1; i < argc; i++)
+    {
+      if (flag != NULL && g_str_equal (argv[i], flag))
+        *flag_given = TRUE;
+      else if (argv[i][0] == '-')
+        return usage_error (command, _("unknown option “%s”"), argv[i]);
+      else if (*id == NULL)
+        *id = argv[i];
+      else
+        return usage_error (command, _("unexpected argument “%s”"), argv[i]);
+    }
+  if (*id == NULL)
+    return usage_error (command, _("missing ID"));
+  return EXIT_OK;
+}
+
+static int
+cmd_delete (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanStore) store = NULL;
+  g_autofree char *id = NULL;
+  const char *given;
+  gboolean for_good = FALSE;
+  int status = parse_id_args ("delete", argc, argv, "--for-good", &for_good, &given);
+
+  if (status != EXIT_OK)
+    return status;
+  store = cli_open_store (cli, &error);
+  if (store == NULL || (id = resolve_assessment_id (store, given, &error)) == NULL)
+    return fail ("%s", error->message);
+
+  if (for_good)
+    {
+      if (!mizan_store_delete_assessment (store, id, &error))
+        return fail ("%s", error->message);
+      printf (_("Deleted %s for good (a snapshot taken before is listed by “mizan-cli restore”).\n"), id);
+      return EXIT_OK;
+    }
+  if (!mizan_store_trash_assessment (store, id, &error))
+    return fail ("%s", error->message);
+  printf (g_dngettext (GETTEXT_PACKAGE,
+                       "Moved %s to the Trash; “mizan-cli untrash %s” brings it back within %u day.\n",
+                       "Moved %s to the Trash; “mizan-cli untrash %s” brings it back within %u days.\n",
+                       MIZAN_STORE_TRASH_DAYS),
+          id, id, MIZAN_STORE_TRASH_DAYS);
+  return EXIT_OK;
+}
+
+static int
+cmd_trash (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean empty = FALSE;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint removed = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--empty"))
+        empty = TRUE;
+      else
+        return usage_error ("trash", _("unexpected argument “%s”"), argv[i]);
+    }
+
+  store = cli_open_store (cli, &error);
+  if (store == NULL)
+    return fail ("%s", error->message);
+
+  if (empty)
+    {
+      if (!mizan_store_empty_trash (store, &removed, &error))
+        return fail ("%s", error->message);
+      printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u assessment from the Trash for good.\n",
+                           "Removed %u assessments from the Trash for good.\n", removed), removed);
+      return EXIT_OK;
+    }
+
+  list = mizan_store_list_trash (store, &error);
+  if (list == NULL)
+    return fail ("%s", error->message);
+  if (list->len == 0)
+    {
+      printf (_("The Trash is empty.\n"));
+      return EXIT_OK;
+    }
+
+  printf ("%-36s  %-28s  %-16s  %s\n", _("ID"), _("ORGANIZATION"), _("DELETED"), _("REMOVED IN"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      MizanAssessmentSummary *summary = g_ptr_array_index (list, i);
+      g_autoptr(GDateTime) deleted = g_date_time_new_from_unix_local (summary->deleted);
+      g_autofree char *when = deleted ? g_date_time_format (deleted, "%Y-%m-%d %H:%M") : g_strdup ("?");
+      guint left = mizan_store_trash_days_left (summary->deleted, now);
+
+      printf ("%-36s  %-28s  %-16s  ", summary->id, summary->org_name, when);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u day\n", "%u days\n", left), left);
+    }
+  printf (_("Restore one with: mizan-cli untrash ID\n"));
+  return EXIT_OK;
+}
+
+static int
+cmd_untrash (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MizanStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const MizanAssessmentSummary *match = NULL;
+  const char *given;
+  int status = parse_id_args ("untrash", argc, argv, NULL, NULL, &given);
+
+  if (status != EXIT_OK)
+    return status;
+  store = cli_open_store (cli, &error);
+  if (store == NULL || (list = mizan_store_list_trash (store, &error)) == NULL)
+    return fail ("%s", error->message);
+  match = match_summary (list, given, &error);
+  if (match == NULL)
+    return error != NULL ? fail ("%s", error->message)
+                         : fail (_("no assessment “%s” in the Trash (see “mizan-cli trash”)"), given);
+  if (!mizan_store_untrash_assessment (store, match->id, &error))
+    return fail ("%s", error->message);
+  printf (_("Restored %s from the Trash.\n"), match->id);
+  return EXIT_OK;
+}
+
 static int
 cmd_restore (Cli   *cli,
              int    argc,
@@ -1532,6 +1737,9 @@ static const Command commands[] = {
   { "benchmark", N_("ID [--sector S] [--country C] [--size S] [--json]"), N_("Show own scores beside the peers’ distribution"), cmd_benchmark },
   { "countries", N_("[--framework ID] [--version V] [--server URL] [--token TOKEN]"), N_("Compare member states (analyst token)"), cmd_countries },
   { "restore", N_("[BACKUP]"), N_("List the database’s backups, or restore one (the current file is kept)"), cmd_restore },
+  { "delete", N_("ID [--for-good]"), N_("Move an assessment to the Trash (kept 30 days), or delete it for good"), cmd_delete },
+  { "trash", N_("[--empty]"), N_("List the assessments in the Trash, or empty it"), cmd_trash },
+  { "untrash", N_("ID"), N_("Restore an assessment from the Trash"), cmd_untrash },
 };
 
 static const Command *

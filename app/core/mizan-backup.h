@@ -1,5 +1,5 @@
-/* mizan-backup.h — rolling backups of the assessment database, and restoring one
- * Daily copies made with SQLite's online backup API; a restore keeps the current file aside. */
+/* mizan-backup.h — rolling backups of the assessment database, snapshots, and restoring one
+ * Daily copies and snapshots before destructive steps, made with SQLite's online backup API; a restore keeps the current file aside. */
 #pragma once
 
 #include <glib.h>
@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 
 /* How many daily backups are kept when the caller has no other wish. */
 #define MIZAN_BACKUP_KEEP_DEFAULT 7
+/* Snapshots are kept as long as the Trash keeps what was deleted, at most
+ * the newest MAX of them; the newest MIN are kept whatever their age, so
+ * that one taken before a slip noticed late is still there. */
+#define MIZAN_BACKUP_SNAPSHOT_KEEP_DAYS 30
+#define MIZAN_BACKUP_SNAPSHOT_KEEP_MIN 10
+#define MIZAN_BACKUP_SNAPSHOT_KEEP_MAX 50
 
 #define MIZAN_BACKUP_ERROR (mizan_backup_error_quark ())
 typedef enum {
@@ -21,6 +27,7 @@ GQuark mizan_backup_error_quark (void);
 typedef enum {
   MIZAN_BACKUP_DAILY,            /* made automatically, pruned to the newest N */
   MIZAN_BACKUP_BEFORE_RESTORE,   /* the database as it was before a restore; never pruned */
+  MIZAN_BACKUP_SNAPSHOT,         /* taken before a destructive step; pruned as said above */
 } MizanBackupKind;
 
 typedef struct {
@@ -29,6 +36,7 @@ typedef struct {
   MizanBackupKind  kind;
   gint64           modified;     /* unix seconds */
   goffset          size;
+  char            *operation;    /* snapshots: the step it preceded ("trash", "purge", …) */
 } MizanBackupInfo;
 
 void mizan_backup_info_free (MizanBackupInfo *info);
@@ -47,6 +55,20 @@ gboolean   mizan_backup_ensure_daily   (const char  *db_path,
                                         guint        keep,
                                         char       **created,
                                         GError     **error);
+/* Takes a snapshot of @db_path before @operation (lower-case letters and
+ * '-': "trash", "delete", "purge", "empty-trash", "replace", "migrate",
+ * "merge", "upgrade"), then prunes the old ones. @created (nullable). */
+gboolean   mizan_backup_snapshot       (const char  *db_path,
+                                        const char  *operation,
+                                        char       **created,
+                                        GError     **error);
+/* Deletes the snapshots MIZAN_BACKUP_SNAPSHOT_KEEP_* lets go at @now (Unix
+ * seconds), and leftovers of snapshots cut off by a crash. */
+gboolean   mizan_backup_prune_snapshots (const char  *db_path,
+                                         gint64       now,
+                                         GError     **error);
+/* What a backup is, in words for a person (translated). */
+char      *mizan_backup_describe       (const MizanBackupInfo *info);
 /* MizanBackupInfo, newest first; an empty array when there are none. */
 GPtrArray *mizan_backup_list           (const char  *db_path,
                                         GError     **error);
@@ -59,10 +81,16 @@ gboolean   mizan_backup_check          (const char  *path,
                                         GError     **error);
 /* Puts @backup in place of @db_path. The current file (with its -wal) is
  * first moved, unchanged, into the backups folder; @kept_aside (nullable) is
- * set to where. Refuses while another program has @db_path open. */
+ * set to where. Refuses while another program has @db_path open. A restore
+ * cut off half-way (kill -9, power cut) is finished by mizan_backup_recover(). */
 gboolean   mizan_backup_restore        (const char  *db_path,
                                         const char  *backup,
                                         char       **kept_aside,
+                                        GError     **error);
+
+/* Finishes a restore that was cut off, so that @db_path is never missing
+ * or left beside another file's -wal; mizan_store_open() calls it first. */
+gboolean   mizan_backup_recover        (const char  *db_path,
                                         GError     **error);
 
 G_END_DECLS

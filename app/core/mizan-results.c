@@ -1,5 +1,6 @@
 /* mizan-results.c — scoring, gaps, priorities and roadmap of an assessment
- * Implements DESIGN.md "Scoring" in one pass over the practices, then the rollups. */
+ * Implements DESIGN.md "Scoring" and "Provisional results" in one pass over
+ * the practices, then the rollups. */
 
 #include "config.h"
 
@@ -55,6 +56,8 @@ score_capability (MizanFramework        *framework,
   result->capability = capability;
   result->total = capability->n_practices;
   result->answered = 0;
+  result->unassessed = 0;
+  result->target = effective_target (framework, target_override);
 
   for (guint i = 0; i < capability->n_practices; i++)
     {
@@ -66,6 +69,8 @@ score_capability (MizanFramework        *framework,
 
       if (status != MIZAN_STATUS_NONE)
         result->answered++;
+      else if (practice->level <= result->target)
+        result->unassessed++;
 
       if (status == MIZAN_STATUS_NA)
         continue;
@@ -80,8 +85,10 @@ score_capability (MizanFramework        *framework,
     }
 
   result->completion = result->total > 0 ? (double) result->answered / result->total : 0.0;
-  result->target = effective_target (framework, target_override);
   result->applicable = any_applicable;
+  /* An unanswered practice is applicable, so only an applicable capability
+   * can be provisional; its level is a floor until they are answered. */
+  result->provisional = result->unassessed > 0;
 
   if (!any_applicable)
     {
@@ -120,6 +127,7 @@ score_domain (const MizanDomain     *domain,
   result->domain = domain;
   result->answered = 0;
   result->total = 0;
+  result->provisional = FALSE;
 
   for (guint i = 0; i < domain->n_capabilities; i++)
     {
@@ -140,6 +148,7 @@ score_domain (const MizanDomain     *domain,
       if (!cr->applicable)
         continue;
 
+      result->provisional |= cr->provisional;
       weight = capability->weight;
       weight_sum += weight;
       level_sum += weight * cr->level;
@@ -170,8 +179,9 @@ score_domain (const MizanDomain     *domain,
 }
 
 typedef struct {
-  double priority;
-  guint  position;   /* flat capability index: file order breaks ties */
+  gboolean provisional;  /* the assessed come first, the rest apart */
+  double   priority;
+  guint    position;     /* flat capability index: file order breaks ties */
 } PriorityKey;
 
 static int
@@ -181,6 +191,8 @@ compare_priority (const void *a,
   const PriorityKey *ka = a;
   const PriorityKey *kb = b;
 
+  if (ka->provisional != kb->provisional)
+    return ka->provisional ? 1 : -1;
   if (ka->priority > kb->priority)
     return -1;
   if (ka->priority < kb->priority)
@@ -201,9 +213,12 @@ build_priorities (MizanResults *results)
       if (!cr->applicable || cr->gap == 0)
         continue;
 
+      keys[n_keys].provisional = cr->provisional;
       keys[n_keys].priority = cr->gap * cr->capability->weight * cr->capability->domain->weight;
       keys[n_keys].position = i;
       n_keys++;
+      if (!cr->provisional)
+        results->n_assessed_priorities++;
     }
 
   qsort (keys, n_keys, sizeof *keys, compare_priority);
@@ -218,6 +233,7 @@ build_priorities (MizanResults *results)
       results->priorities[i].capability = cr->capability;
       results->priorities[i].gap = cr->gap;
       results->priorities[i].priority = keys[i].priority;
+      results->priorities[i].provisional = keys[i].provisional;
     }
 }
 
@@ -227,11 +243,22 @@ build_roadmap (MizanResults      *results,
                guint              n_statuses)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (MizanRoadmapItem));
+  g_autoptr(GArray) to_assess = g_array_new (FALSE, TRUE, sizeof (MizanRoadmapToAssess));
 
   for (guint p = 0; p < results->n_priorities; p++)
     {
       const MizanCapability *capability = results->priorities[p].capability;
       const MizanCapabilityResult *cr = &results->capabilities[capability->index];
+
+      /* Every unanswered practice at a level ≤ target lies above the
+       * capability's level (it holds its gate), so this is the count the
+       * passes below leave out. */
+      if (cr->unassessed > 0)
+        {
+          MizanRoadmapToAssess entry = { capability, cr->unassessed };
+
+          g_array_append_val (to_assess, entry);
+        }
 
       /* Levels up to the capability's own level have passed, so what is left
        * lies between it and the target; a few passes over a capability's
@@ -251,7 +278,7 @@ build_roadmap (MizanResults      *results,
               if (practice->index < n_statuses)
                 status = sanitize_status (statuses[practice->index]);
 
-              if (status == MIZAN_STATUS_NA || mizan_status_passes (status))
+              if (status != MIZAN_STATUS_PARTIALLY && status != MIZAN_STATUS_NOT)
                 continue;
 
               distance = practice->level - cr->level;
@@ -265,6 +292,8 @@ build_roadmap (MizanResults      *results,
 
   results->n_roadmap = items->len;
   results->roadmap = (MizanRoadmapItem *) (void *) g_array_free (g_steal_pointer (&items), FALSE);
+  results->n_to_assess = to_assess->len;
+  results->to_assess = (MizanRoadmapToAssess *) (void *) g_array_free (g_steal_pointer (&to_assess), FALSE);
 }
 
 MizanResults *
@@ -299,6 +328,7 @@ mizan_results_compute_statuses (MizanFramework    *framework,
                         &results->capabilities[i]);
       results->answered += results->capabilities[i].answered;
       results->total += results->capabilities[i].total;
+      results->unassessed += results->capabilities[i].unassessed;
     }
 
   for (guint i = 0; i < results->n_domains; i++)
@@ -311,6 +341,7 @@ mizan_results_compute_statuses (MizanFramework    *framework,
       if (!dr->applicable)
         continue;
 
+      results->provisional |= dr->provisional;
       weight_sum += domain->weight;
       index_sum += domain->weight * dr->index;
       score_sum += domain->weight * dr->score;
@@ -417,7 +448,16 @@ mizan_results_free (MizanResults *results)
   g_free (results->capabilities);
   g_free (results->priorities);
   g_free (results->roadmap);
+  g_free (results->to_assess);
   g_free (results);
+}
+
+guint
+mizan_results_n_unanswered (const MizanResults *results)
+{
+  g_return_val_if_fail (results != NULL, 0);
+
+  return results->total - results->answered;
 }
 
 static void
@@ -447,6 +487,19 @@ add_int_or_null (JsonBuilder *builder,
 }
 
 static void
+add_boolean_or_null (JsonBuilder *builder,
+                     const char  *name,
+                     gboolean     present,
+                     gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  if (present)
+    json_builder_add_boolean_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
 add_capability (JsonBuilder                 *builder,
                 const MizanCapabilityResult *cr)
 {
@@ -458,6 +511,8 @@ add_capability (JsonBuilder                 *builder,
   add_double_or_null (builder, "completion", TRUE, cr->completion);
   add_int_or_null (builder, "target", TRUE, cr->target);
   add_int_or_null (builder, "gap", cr->applicable, cr->gap);
+  add_boolean_or_null (builder, "provisional", cr->applicable, cr->provisional);
+  add_int_or_null (builder, "not_assessed", cr->applicable, cr->unassessed);
   json_builder_end_object (builder);
 }
 
@@ -476,6 +531,7 @@ add_domain (JsonBuilder             *builder,
   add_double_or_null (builder, "score", applicable, dr->score);
   add_double_or_null (builder, "target", applicable, dr->target);
   add_double_or_null (builder, "gap", applicable, dr->gap);
+  add_boolean_or_null (builder, "provisional", applicable, dr->provisional);
 
   json_builder_set_member_name (builder, "capabilities");
   json_builder_begin_array (builder);
@@ -521,6 +577,7 @@ mizan_results_to_json (const MizanResults *results,
   add_double_or_null (builder, "index", results->applicable, results->index);
   add_double_or_null (builder, "score", results->applicable, results->score);
   add_double_or_null (builder, "completion", TRUE, results->completion);
+  add_boolean_or_null (builder, "provisional", results->applicable, results->provisional);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "domains");
@@ -542,6 +599,8 @@ mizan_results_to_json (const MizanResults *results,
       json_builder_add_int_value (builder, priority->gap);
       json_builder_set_member_name (builder, "priority");
       json_builder_add_double_value (builder, priority->priority);
+      json_builder_set_member_name (builder, "provisional");
+      json_builder_add_boolean_value (builder, priority->provisional);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -1,5 +1,5 @@
 /* mizan-results.h — scoring, gaps, priorities and roadmap of an assessment
- * Exactly the rules of DESIGN.md "Scoring"; numbers are unrounded. */
+ * Exactly the rules of DESIGN.md "Scoring" and "Provisional results"; numbers are unrounded. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -18,6 +18,8 @@ typedef struct {
   guint    total;
   guint    target;       /* override or the framework's default */
   guint    gap;          /* max(0, target - level), when applicable */
+  guint    unassessed;   /* unanswered practices at levels ≤ target */
+  gboolean provisional;  /* unassessed > 0: the level may still rise */
 } MizanCapabilityResult;
 
 typedef struct {
@@ -31,12 +33,14 @@ typedef struct {
   double   completion;
   guint    answered;
   guint    total;
+  gboolean provisional;  /* an applicable capability is provisional */
 } MizanDomainResult;
 
 typedef struct {
   const MizanCapability *capability;
   guint  gap;
   double priority;       /* gap × capability weight × domain weight */
+  gboolean provisional;  /* the capability is not yet assessed */
 } MizanPriority;
 
 typedef enum {
@@ -51,6 +55,13 @@ typedef struct {
   MizanPhase  phase;     /* practice level − capability level, 3 and above as LATER */
 } MizanRoadmapItem;
 
+/* A provisional capability's unanswered practices are not actions: the
+ * roadmap only says how many are left to assess. */
+typedef struct {
+  const MizanCapability *capability;
+  guint n_practices;
+} MizanRoadmapToAssess;
+
 typedef struct {
   MizanFramework        *framework;     /* a reference is held */
   gboolean               applicable;    /* FALSE when no domain is applicable */
@@ -59,14 +70,22 @@ typedef struct {
   double                 completion;    /* 0..1 */
   guint                  answered;
   guint                  total;
+  gboolean               provisional;   /* an applicable domain is provisional */
+  guint                  unassessed;    /* Σ capabilities' unassessed */
   MizanDomainResult     *domains;       /* framework order */
   guint                  n_domains;
   MizanCapabilityResult *capabilities;  /* framework order (flat index) */
   guint                  n_capabilities;
-  MizanPriority         *priorities;    /* highest first, then file order */
+  /* Assessed capabilities first (highest first, then file order), then
+   * from n_assessed_priorities on the provisional ones in the same order. */
+  MizanPriority         *priorities;
   guint                  n_priorities;
-  MizanRoadmapItem      *roadmap;       /* by priority, then lowest level first */
+  guint                  n_assessed_priorities;
+  /* Practices answered partially or not: by priority, then lowest level first */
+  MizanRoadmapItem      *roadmap;
   guint                  n_roadmap;
+  MizanRoadmapToAssess  *to_assess;     /* by priority */
+  guint                  n_to_assess;
 } MizanResults;
 
 /* @statuses has one entry per practice (framework order); @targets one per
@@ -90,6 +109,9 @@ MizanStatus  *mizan_results_effective_statuses (MizanFramework  *framework,
 MizanResults *mizan_results_compute          (MizanFramework     *framework,
                                               MizanAssessment    *assessment);
 void          mizan_results_free             (MizanResults       *results);
+/* Practices still unanswered (na and out of scope count as answered): what
+ * sharing waits for. */
+guint         mizan_results_n_unanswered     (const MizanResults *results);
 /* DESIGN.md "Results JSON" */
 JsonNode     *mizan_results_to_json          (const MizanResults *results,
                                               const char         *assessment_id);

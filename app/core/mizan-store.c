@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "mizan-backup.h"
 #include "mizan-store.h"
 
 /* Long enough for the app and mizan-cli to take turns on one file. */
@@ -110,6 +111,12 @@ static const Migration migrations[] = {
     "  answer        INTEGER NOT NULL CHECK (answer IN (0, 1)),"
     "  PRIMARY KEY (assessment_id, question_id)"
     ");"
+  },
+  /* The Trash: a deleted assessment keeps its rows, marked with the time it
+   * went (NULL: not deleted), until it is restored or removed for good. */
+  { 4,
+    "ALTER TABLE assessments ADD COLUMN deleted INTEGER;"
+    "CREATE INDEX assessments_by_deleted ON assessments (deleted);"
   },
 };
 
@@ -708,6 +715,19 @@ static gboolean
 migrate (MizanStore  *self,
          GError     **error)
 {
+  gint64 version;
+
+  /* An upgrade rewrites tables the user's data lives in: the database as
+   * this version found it is kept first. A new, empty file has nothing to keep. */
+  if (!read_user_version (self, &version, error))
+    return FALSE;
+  if (version >= 1 && version < MIZAN_STORE_SCHEMA_VERSION &&
+      !mizan_store_snapshot (self, "upgrade", error))
+    {
+      g_prefix_error (error, _("The database was not upgraded: "));
+      return FALSE;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
       if (!begin_write (self, error) ||
@@ -735,6 +755,7 @@ mizan_store_open (const char  *path,
 {
   g_autoptr(MizanStore) self = NULL;
   g_autofree char *default_path = NULL;
+  g_autoptr(GError) purge_error = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -744,7 +765,8 @@ mizan_store_open (const char  *path,
   self = g_object_new (MIZAN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!ensure_file (self, error) ||
+  if (!mizan_backup_recover (self->path, error) ||
+      !ensure_file (self, error) ||
       !check_not_truncated (self, error) ||
       !check_schema_read_only (self, error) ||
       !open_read_write (self, error) ||
@@ -753,6 +775,17 @@ mizan_store_open (const char  *path,
 
   /* The schema is ours now: let closing fold the WAL back into the file. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  /* Not a reason to refuse the database: what is due stays in the Trash
+   * (shown as due) until a later open manages. */
+  if (!mizan_store_purge_trash (self, now_seconds (), NULL, &purge_error))
+    {
+      /* A damaged file is reported by whatever reads it next, in words. */
+      if (g_error_matches (purge_error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_CORRUPT))
+        g_debug ("%s", purge_error->message);
+      else
+        g_warning ("%s", purge_error->message);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -767,27 +800,37 @@ mizan_store_get_path (MizanStore *self)
 
 /* Reading ----------------------------------------------------------------- */
 
-GPtrArray *
-mizan_store_list_assessments (MizanStore  *self,
-                              GError     **error)
+#define SUMMARY_COLUMNS \
+  "SELECT a.id, a.title, o.name, a.framework_id, a.framework_version, a.updated," \
+  "       (SELECT count(*) FROM answers AS x"                                     \
+  "         WHERE x.assessment_id = a.id AND x.status IS NOT NULL),"              \
+  "       coalesce (a.deleted, 0)"                                                \
+  "  FROM assessments AS a"                                                       \
+  "  LEFT JOIN organizations AS o ON o.id = a.organization_id"
+
+static GPtrArray *
+list_summaries (MizanStore  *self,
+                gboolean     trash,
+                GError     **error)
 {
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (MIZAN_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = prepare (self,
-                  "SELECT a.id, a.title, o.name, a.framework_id, a.framework_version, a.updated,"
-                  "       (SELECT count(*) FROM answers AS x"
-                  "         WHERE x.assessment_id = a.id AND x.status IS NOT NULL)"
-                  "  FROM assessments AS a"
-                  "  LEFT JOIN organizations AS o ON o.id = a.organization_id"
-                  " ORDER BY a.updated DESC, a.created DESC, a.id",
-                  error);
+  if (trash)
+    stmt = prepare (self,
+                    SUMMARY_COLUMNS
+                    " WHERE a.deleted IS NOT NULL"
+                    " ORDER BY a.deleted DESC, a.updated DESC, a.id",
+                    error);
+  else
+    stmt = prepare (self,
+                    SUMMARY_COLUMNS
+                    " WHERE a.deleted IS NULL"
+                    " ORDER BY a.updated DESC, a.created DESC, a.id",
+                    error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
 
   summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) mizan_assessment_summary_free);
 
@@ -802,20 +845,47 @@ mizan_store_list_assessments (MizanStore  *self,
       summary->framework_version = column_dup (stmt, 4);
       summary->updated = sqlite3_column_int64 (stmt, 5);
       summary->answered = (guint) sqlite3_column_int64 (stmt, 6);
+      summary->deleted = sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (summaries, summary);
     }
 
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (self, rc, error);
-      goto failed;
+      return NULL;
     }
 
   return g_steal_pointer (&summaries);
+}
 
-failed:
-  g_prefix_error (error, _("Could not list the assessments: "));
-  return NULL;
+GPtrArray *
+mizan_store_list_assessments (MizanStore  *self,
+                              GError     **error)
+{
+  GPtrArray *summaries;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  summaries = list_summaries (self, FALSE, error);
+  if (summaries == NULL)
+    g_prefix_error (error, _("Could not list the assessments: "));
+  return summaries;
+}
+
+GPtrArray *
+mizan_store_list_trash (MizanStore  *self,
+                        GError     **error)
+{
+  GPtrArray *summaries;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  summaries = list_summaries (self, TRUE, error);
+  if (summaries == NULL)
+    g_prefix_error (error, _("Could not list the Trash: "));
+  return summaries;
 }
 
 static int
@@ -1218,7 +1288,8 @@ save_metadata (MizanStore       *self,
   if (exists)
     stmt = prepare (self,
                     "UPDATE assessments SET organization_id = ?2, title = ?3, assessor = ?4,"
-                    "       framework_id = ?5, framework_version = ?6, created = ?7, updated = ?8"
+                    "       framework_id = ?5, framework_version = ?6, created = ?7, updated = ?8,"
+                    "       deleted = NULL"
                     " WHERE id = ?1",
                     error);
   else
@@ -1400,6 +1471,11 @@ save_in_transaction (MizanStore       *self,
                    id, self->path);
       return FALSE;
     }
+
+  /* Taken inside the write transaction: the snapshot is exactly what the
+   * replace overwrites, with no other writer in between. */
+  if (exists && !mizan_store_snapshot (self, "replace", error))
+    return FALSE;
 
   return (save_organization (self, assessment, org_id, error) &&
           save_metadata (self, assessment, *org_id, exists, error) &&
@@ -1688,6 +1764,44 @@ delete_in_transaction (MizanStore  *self,
 }
 
 gboolean
+mizan_store_snapshot (MizanStore  *self,
+                      const char  *operation,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+
+  if (!mizan_backup_snapshot (self->path, operation, NULL, &local_error))
+    {
+      /* Nothing is removed without its snapshot: the caller stops here. */
+      g_set_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_FAILED,
+                   _("no backup snapshot could be taken first, so nothing was changed: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_for_good (MizanStore  *self,
+                 const char  *id,
+                 GError     **error)
+{
+  gboolean exists = FALSE;
+
+  if (!assessment_exists (self, id, &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      set_not_found_error (self, id, error);
+      return FALSE;
+    }
+  return mizan_store_snapshot (self, "delete", error) &&
+         delete_in_transaction (self, id, error);
+}
+
+gboolean
 mizan_store_delete_assessment (MizanStore  *self,
                                const char  *id,
                                GError     **error)
@@ -1697,7 +1811,7 @@ mizan_store_delete_assessment (MizanStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!begin_write (self, error) ||
-      !delete_in_transaction (self, id, error) ||
+      !delete_for_good (self, id, error) ||
       !commit (self, error))
     {
       rollback (self);
@@ -1707,6 +1821,177 @@ mizan_store_delete_assessment (MizanStore  *self,
     }
 
   return TRUE;
+}
+
+/* Only the one column changes, so a trashed assessment comes back exactly
+ * as it went, its sharing state included. */
+static gboolean
+set_deleted (MizanStore  *self,
+             const char  *id,
+             gboolean     to_trash,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (to_trash)
+    stmt = prepare (self, "UPDATE assessments SET deleted = ?2 WHERE id = ?1 AND deleted IS NULL", error);
+  else
+    stmt = prepare (self, "UPDATE assessments SET deleted = NULL WHERE id = ?1 AND deleted IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, id);
+  if (to_trash)
+    bind_int64 (stmt, 2, now_seconds ());
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      if (to_trash)
+        set_not_found_error (self, id, error);
+      else
+        g_set_error (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND,
+                     _("There is no assessment “%s” in the Trash of the database “%s”."),
+                     id, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+move_trash (MizanStore  *self,
+            const char  *id,
+            gboolean     to_trash,
+            GError     **error)
+{
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error) ||
+      (to_trash && !mizan_store_snapshot (self, "trash", error)) ||
+      !set_deleted (self, id, to_trash, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      if (error_is (error, MIZAN_STORE_ERROR_NOT_FOUND))
+        return FALSE;
+      if (to_trash)
+        g_prefix_error (error, _("Could not move assessment “%s” to the Trash: "), id);
+      else
+        g_prefix_error (error, _("Could not restore assessment “%s” from the Trash: "), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mizan_store_trash_assessment (MizanStore  *self,
+                              const char  *id,
+                              GError     **error)
+{
+  return move_trash (self, id, TRUE, error);
+}
+
+gboolean
+mizan_store_untrash_assessment (MizanStore  *self,
+                                const char  *id,
+                                GError     **error)
+{
+  return move_trash (self, id, FALSE, error);
+}
+
+/* Everything deleted at or before @cutoff, in one transaction after one
+ * snapshot; no snapshot when nothing is due. */
+static gboolean
+remove_trashed (MizanStore  *self,
+                gint64       cutoff,
+                const char  *operation,
+                guint       *n_removed,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(sqlite3_stmt) remove = NULL;
+  gint64 n = 0;
+  int rc;
+
+  if (n_removed != NULL)
+    *n_removed = 0;
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  count = prepare (self, "SELECT count(*) FROM assessments WHERE deleted IS NOT NULL AND deleted <= ?1", error);
+  if (count == NULL)
+    goto failed;
+  bind_int64 (count, 1, cutoff);
+  if ((rc = sqlite3_step (count)) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, error);
+      goto failed;
+    }
+  n = sqlite3_column_int64 (count, 0);
+  g_clear_pointer (&count, sqlite3_finalize);
+
+  if (n > 0)
+    {
+      /* Answers, targets, profile, sharing and queue go with them (ON DELETE CASCADE). */
+      remove = prepare (self, "DELETE FROM assessments WHERE deleted IS NOT NULL AND deleted <= ?1", error);
+      if (remove == NULL)
+        goto failed;
+      bind_int64 (remove, 1, cutoff);
+      if (!mizan_store_snapshot (self, operation, error) ||
+          !step_done (self, remove, error))
+        goto failed;
+    }
+  if (!commit (self, error))
+    goto failed;
+
+  if (n_removed != NULL)
+    *n_removed = (guint) n;
+  return TRUE;
+
+failed:
+  rollback (self);
+  g_prefix_error (error, _("Could not remove assessments from the Trash: "));
+  return FALSE;
+}
+
+gboolean
+mizan_store_purge_trash (MizanStore  *self,
+                         gint64       now,
+                         guint       *n_purged,
+                         GError     **error)
+{
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return remove_trashed (self, now - (gint64) MIZAN_STORE_TRASH_DAYS * 24 * 60 * 60,
+                         "purge", n_purged, error);
+}
+
+gboolean
+mizan_store_empty_trash (MizanStore  *self,
+                         guint       *n_removed,
+                         GError     **error)
+{
+  g_return_val_if_fail (MIZAN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return remove_trashed (self, G_MAXINT64, "empty-trash", n_removed, error);
+}
+
+guint
+mizan_store_trash_days_left (gint64 deleted,
+                             gint64 now)
+{
+  const gint64 day = 24 * 60 * 60;
+  gint64 left = deleted + MIZAN_STORE_TRASH_DAYS * day - now;
+
+  if (left <= 0)
+    return 0;
+  return (guint) MIN ((left + day - 1) / day, MIZAN_STORE_TRASH_DAYS);
 }
 
 static char *
@@ -1875,7 +2160,11 @@ mizan_store_queue_list (MizanStore  *self,
 
   g_return_val_if_fail (MIZAN_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM sync_queue ORDER BY next_attempt, assessment_id", error);
+  /* A send waits while its assessment is in the Trash; a withdrawal does not. */
+  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM sync_queue"
+                  " WHERE action = 'withdraw' OR assessment_id NOT IN"
+                  "  (SELECT id FROM assessments WHERE deleted IS NOT NULL)"
+                  " ORDER BY next_attempt, assessment_id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define MIZAN_STORE_SCHEMA_VERSION 3
+#define MIZAN_STORE_SCHEMA_VERSION 4
 /* "MZAN" in the database header: another program's SQLite file is then
  * recognized as not ours instead of getting our tables added to it. */
 #define MIZAN_STORE_APPLICATION_ID 1297760590
@@ -31,6 +31,7 @@ typedef struct {
   char   *framework_version;
   gint64  updated;    /* Unix seconds */
   guint   answered;   /* answers whose status is set (na counts) */
+  gint64  deleted;    /* Unix seconds it went to the Trash; 0: not in the Trash */
 } MizanAssessmentSummary;
 
 void mizan_assessment_summary_free (MizanAssessmentSummary *summary);
@@ -59,11 +60,12 @@ MizanStore      *mizan_store_open                 (const char       *path,
                                                    GError          **error);
 const char      *mizan_store_get_path             (MizanStore       *self);
 
-/* Newest first; element type MizanAssessmentSummary. */
+/* Newest first, without those in the Trash; element type MizanAssessmentSummary. */
 GPtrArray       *mizan_store_list_assessments     (MizanStore       *self,
                                                    GError          **error);
 GPtrArray       *mizan_store_list_organizations   (MizanStore       *self,
                                                    GError          **error);
+/* TRUE for an assessment in the Trash too: its id is taken. */
 gboolean         mizan_store_has_assessment       (MizanStore       *self,
                                                    const char       *id,
                                                    GError          **error);
@@ -72,7 +74,8 @@ MizanAssessment *mizan_store_load_assessment      (MizanStore       *self,
                                                    GError          **error);
 /* Writes the whole assessment (metadata, organization, answers, targets) in
  * one transaction. Without @replace an existing id is MIZAN_STORE_ERROR_EXISTS;
- * with it the stored one is replaced whole. The organization is matched by
+ * with it the stored one is replaced whole, after a snapshot ("replace"), and
+ * comes out of the Trash if it was there. The organization is matched by
  * name and country, else created; its id is set on @assessment. */
 gboolean         mizan_store_save_assessment      (MizanStore       *self,
                                                    MizanAssessment  *assessment,
@@ -98,8 +101,50 @@ gboolean         mizan_store_set_profile_answer   (MizanStore         *self,
                                                    const char         *question_id,
                                                    MizanProfileAnswer  answer,
                                                    GError            **error);
+/* Removes the assessment for good, in the Trash or not, after a snapshot. */
 gboolean         mizan_store_delete_assessment    (MizanStore       *self,
                                                    const char       *id,
+                                                   GError          **error);
+
+/* The Trash ----------------------------------------------------------------
+ * Deleting moves an assessment to the Trash, where it stays restorable for
+ * MIZAN_STORE_TRASH_DAYS days; mizan_store_open() then removes it for good.
+ * While in the Trash, its sharing is left as it was: scores already on the
+ * benchmark server stay there (withdraw them first if they should go), a
+ * queued withdrawal still goes out, and a queued send waits (left out of
+ * mizan_store_queue_list()) until the assessment is restored, or is dropped
+ * with it. Every step that removes something takes a snapshot first. */
+#define MIZAN_STORE_TRASH_DAYS 30
+
+/* Newest deletion first; element type MizanAssessmentSummary. */
+GPtrArray       *mizan_store_list_trash           (MizanStore       *self,
+                                                   GError          **error);
+gboolean         mizan_store_trash_assessment     (MizanStore       *self,
+                                                   const char       *id,
+                                                   GError          **error);
+/* Back from the Trash; MIZAN_STORE_ERROR_NOT_FOUND when it is not there. */
+gboolean         mizan_store_untrash_assessment   (MizanStore       *self,
+                                                   const char       *id,
+                                                   GError          **error);
+/* Removes for good what has been in the Trash MIZAN_STORE_TRASH_DAYS days
+ * or more at @now (Unix seconds: the clock, injectable); a snapshot first,
+ * only when something is due. @n_purged (nullable): how many went. */
+gboolean         mizan_store_purge_trash          (MizanStore       *self,
+                                                   gint64            now,
+                                                   guint            *n_purged,
+                                                   GError          **error);
+/* Removes everything in the Trash for good, after a snapshot. */
+gboolean         mizan_store_empty_trash          (MizanStore       *self,
+                                                   guint            *n_removed,
+                                                   GError          **error);
+/* Whole days (rounded up) until an assessment deleted at @deleted is
+ * removed, at @now; 0 when it is due. */
+guint            mizan_store_trash_days_left      (gint64            deleted,
+                                                   gint64            now);
+/* A backup snapshot of the database as it is now (mizan_backup_snapshot()),
+ * for a destructive step done elsewhere: migrate, merge. */
+gboolean         mizan_store_snapshot             (MizanStore       *self,
+                                                   const char       *operation,
                                                    GError          **error);
 /* The random submission id used for this assessment's anonymized
  * submissions, created on first use and kept, so re-sending replaces. */
@@ -131,7 +176,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MizanSyncEntry, mizan_sync_entry_free)
 gboolean         mizan_store_queue_put            (MizanStore            *self,
                                                    const MizanSyncEntry  *entry,
                                                    GError               **error);
-/* Soonest first; element type MizanSyncEntry. */
+/* Soonest first, without sends of assessments in the Trash; element type
+ * MizanSyncEntry. */
 GPtrArray       *mizan_store_queue_list           (MizanStore            *self,
                                                    GError               **error);
 /* The assessment's queued send, else its queued withdrawal; NULL without

@@ -3,7 +3,34 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "mizan-submission.h"
+
+G_DEFINE_QUARK (mizan-submission-error-quark, mizan_submission_error)
+
+gboolean
+mizan_submission_check_complete (const MizanResults  *results,
+                                 GError             **error)
+{
+  guint left;
+
+  g_return_val_if_fail (results != NULL, FALSE);
+
+  left = mizan_results_n_unanswered (results);
+  if (left == 0)
+    return TRUE;
+
+  /* Peers compare finished assessments: a half-answered one would read as
+   * a weak organization rather than an unfinished questionnaire. */
+  g_set_error (error, MIZAN_SUBMISSION_ERROR, MIZAN_SUBMISSION_ERROR_INCOMPLETE,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u practice is not answered yet; only a complete assessment can be shared (Not applicable counts as an answer)",
+                            "%u practices are not answered yet; only a complete assessment can be shared (Not applicable counts as an answer)",
+                            left),
+               left);
+  return FALSE;
+}
 
 char *
 mizan_submission_period (gint64 unix_time)

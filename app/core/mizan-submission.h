@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 
 #define MIZAN_SUBMISSION_SCHEMA "mizan-submission/1"
 
+#define MIZAN_SUBMISSION_ERROR (mizan_submission_error_quark ())
+typedef enum {
+  MIZAN_SUBMISSION_ERROR_INCOMPLETE,  /* applicable practices are still unanswered */
+} MizanSubmissionError;
+
+GQuark    mizan_submission_error_quark (void);
+
 /* "2026-Q4" for the quarter holding @unix_time (UTC). */
 char     *mizan_submission_period     (gint64              unix_time);
 /* The payload for @assessment scored as @results; period is the quarter of
@@ -18,5 +25,10 @@ char     *mizan_submission_period     (gint64              unix_time);
 JsonNode *mizan_submission_build      (MizanAssessment    *assessment,
                                        const MizanResults *results,
                                        const char         *submission_id);
+/* Only a complete assessment is shared (DESIGN.md "Provisional results"):
+ * FALSE with an error saying how many practices are left when any applicable
+ * one is unanswered (na and out of scope count as answered). */
+gboolean  mizan_submission_check_complete (const MizanResults  *results,
+                                           GError             **error);
 
 G_END_DECLS

@@ -377,6 +377,7 @@ mizan_assessment_view_init (MizanAssessmentView *self)
   g_signal_connect (self->results_page, "show-capability", G_CALLBACK (on_show_capability), self);
   g_signal_connect (self->roadmap_page, "show-capability", G_CALLBACK (on_show_capability), self);
   g_signal_connect (self->compare_page, "show-capability", G_CALLBACK (on_show_capability), self);
+  g_signal_connect (self->benchmark_page, "show-capability", G_CALLBACK (on_show_capability), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.carry", FALSE);
   update_header (self);
 }

@@ -38,6 +38,13 @@ struct _MizanBenchmarkPage
 
 G_DEFINE_FINAL_TYPE (MizanBenchmarkPage, mizan_benchmark_page, GTK_TYPE_WIDGET)
 
+enum {
+  SHOW_CAPABILITY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 toast (MizanBenchmarkPage *self,
        const char         *message)
@@ -89,16 +96,30 @@ update_status (MizanBenchmarkPage *self)
   g_autofree char *text = NULL;
   gboolean shared = FALSE, queued = FALSE;
   MizanAssessment *assessment;
+  guint left;
 
   if (self->session == NULL)
     return;
   assessment = mizan_session_get_assessment (self->session);
   text = mizan_sharing_describe (mizan_session_get_store (self->session), mizan_assessment_get_id (assessment),
                                  &shared, &queued);
+  left = mizan_results_n_unanswered (mizan_session_get_results (self->session));
   if (self->sending)
     {
       g_free (text);
       text = g_strdup (_("Sending…"));
+    }
+  else if (left > 0)
+    {
+      /* Translators: the sharing state ("Not shared"), then why it cannot be sent yet */
+      g_autofree char *with_left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%s · %u practice left to answer before sharing",
+                                                                 "%s · %u practices left to answer before sharing",
+                                                                 left),
+                                                    text, left);
+
+      g_free (text);
+      text = g_steal_pointer (&with_left);
     }
   adw_action_row_set_subtitle (self->status_row, text);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->sending);
@@ -106,9 +127,20 @@ update_status (MizanBenchmarkPage *self)
   gtk_button_set_label (self->share_button, shared || queued ? _("_Send Again") : _("_Share…"));
   /* A new label is a new child: name the button by its plain text again. */
   mizan_gui_fix_mnemonic_names (GTK_WIDGET (self->share_button));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->share_button),
-                               shared || queued ? _("Replace the shared scores with the current ones")
-                                                : _("See exactly what would be sent, then share it"));
+  if (left > 0)
+    {
+      g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Only a complete assessment is shared: %u practice is left to answer",
+                                                               "Only a complete assessment is shared: %u practices are left to answer",
+                                                               left),
+                                                  left);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->share_button), tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->share_button),
+                                 shared || queued ? _("Replace the shared scores with the current ones")
+                                                  : _("See exactly what would be sent, then share it"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "benchmark.share", !self->sending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "benchmark.withdraw", !self->sending && (shared || queued));
 }
@@ -327,6 +359,58 @@ payload_view (const char *text)
 }
 
 static void
+show_first_unanswered (MizanBenchmarkPage *self)
+{
+  MizanFramework *framework = mizan_session_get_framework (self->session);
+  g_autofree MizanStatus *statuses = mizan_results_effective_statuses (framework,
+                                                                       mizan_session_get_assessment (self->session));
+
+  for (guint i = 0; i < mizan_framework_get_n_practices (framework); i++)
+    if (statuses[i] == MIZAN_STATUS_NONE)
+      {
+        const MizanPractice *practice = mizan_framework_get_practice (framework, i);
+
+        g_signal_emit (self, signals[SHOW_CAPABILITY], 0, practice->capability->id, practice->id);
+        return;
+      }
+}
+
+static void
+on_incomplete_response (AdwMessageDialog   *dialog,
+                        const char         *response,
+                        MizanBenchmarkPage *self)
+{
+  if (g_strcmp0 (response, "show") == 0 && self->session != NULL)
+    show_first_unanswered (self);
+}
+
+/* Peers compare finished assessments (DESIGN.md "Provisional results"):
+ * an incomplete one is refused, saying how many practices are left. */
+static gboolean
+refuse_incomplete (MizanBenchmarkPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+
+  if (mizan_submission_check_complete (mizan_session_get_results (self->session), &error))
+    return FALSE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Not Ready to Share"), error->message));
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Not Ready to Share"));
+  adw_message_dialog_add_responses (dialog, "close", _("_Close"), "show", _("_Show Unanswered"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "show", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "show");
+  adw_message_dialog_set_close_response (dialog, "close");
+  mizan_gui_fix_mnemonic_names (GTK_WIDGET (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_incomplete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 share_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -343,6 +427,8 @@ share_action (GtkWidget  *widget,
   GtkRoot *root;
 
   if (self->session == NULL || self->sending)
+    return;
+  if (refuse_incomplete (self))
     return;
 
   /* Before the first send the user sees the exact payload. */
@@ -515,6 +601,8 @@ mizan_benchmark_page_class_init (MizanBenchmarkPageClass *klass)
 
   object_class->dispose = mizan_benchmark_page_dispose;
   widget_class->map = mizan_benchmark_page_map;
+
+  signals[SHOW_CAPABILITY] = mizan_gui_new_show_capability_signal (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (MIZAN_TYPE_BENCHMARK_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

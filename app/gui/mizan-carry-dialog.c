@@ -41,7 +41,9 @@ on_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "carry"))
     return;
-  if (!mizan_store_save_assessment (carry->store, carry->carried, FALSE, &error))
+  /* As `mizan-cli migrate` does: a snapshot before every migrate. */
+  if (!mizan_store_snapshot (carry->store, "migrate", &error) ||
+      !mizan_store_save_assessment (carry->store, carry->carried, FALSE, &error))
     {
       GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (carry->parent)),
                                                   _("Cannot Carry the Assessment"), error->message);
@@ -147,6 +149,10 @@ mizan_carry_dialog_present (GtkWidget      *parent,
   if (details->len > 0)
     {
       GtkWidget *expander = gtk_expander_new (_("Show the practices"));
+
+      /* GTK 4.8 leaves the expander itself unnamed; a screen reader meets it. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Show the practices"), -1);
       GtkWidget *scroller = gtk_scrolled_window_new ();
       GtkWidget *label = gtk_label_new (details->str);
 

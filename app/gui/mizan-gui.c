@@ -82,6 +82,20 @@ mizan_gui_format_percent (double fraction)
 }
 
 char *
+mizan_gui_format_level (const MizanCapabilityResult *result)
+{
+  if (!result->provisional)
+    return g_strdup_printf ("%u", result->level);
+  /* Translators: a capability's level while some of its practices up to
+   * the target are unanswered, e.g. "1 · provisional — 5 practices not assessed" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u · provisional — %u practice not assessed",
+                                       "%u · provisional — %u practices not assessed",
+                                       result->unassessed),
+                          result->level, result->unassessed);
+}
+
+char *
 mizan_gui_format_time (gint64 unix_time)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
@@ -204,6 +218,53 @@ mizan_gui_row_set_question (GtkListBoxRow *row,
 {
   g_object_set_data_full (G_OBJECT (row), "mizan-capability", g_strdup (capability_id), g_free);
   g_object_set_data_full (G_OBJECT (row), "mizan-practice", g_strdup (practice_id), g_free);
+}
+
+GtkWidget *
+mizan_gui_question_row_new (const char *title,
+                            const char *subtitle,
+                            const char *suffix,
+                            const char *capability_id,
+                            const char *practice_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (suffix);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  /* Before the title: a title parsed as markup even once is mangled (and warns). */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  mizan_gui_row_set_question (GTK_LIST_BOX_ROW (row), capability_id, practice_id);
+  return row;
+}
+
+const MizanPractice *
+mizan_gui_first_unassessed (MizanSession                *session,
+                            const MizanCapabilityResult *result)
+{
+  MizanFramework *framework = mizan_session_get_framework (session);
+  MizanAssessment *assessment = mizan_session_get_assessment (session);
+  const MizanCapability *capability = result->capability;
+  const MizanPractice *first = NULL;
+
+  for (guint i = 0; i < capability->n_practices; i++)
+    {
+      const MizanPractice *practice = capability->practices[i];
+
+      if (practice->level > result->target ||
+          (first != NULL && practice->level >= first->level) ||
+          mizan_assessment_get_answer (assessment, practice->id) != NULL ||
+          mizan_results_excluded_by (framework, assessment, practice) != NULL)
+        continue;
+      first = practice;
+    }
+  return first;
 }
 
 void

@@ -17,6 +17,9 @@ void  mizan_gui_init                 (void);
 char *mizan_gui_format_index         (double      index);
 /* "61%": a 0..1 fraction as a whole percentage. */
 char *mizan_gui_format_percent       (double      fraction);
+/* A capability's level: "2", or while practices up to its target are
+ * unanswered "1 · provisional — 5 practices not assessed". */
+char *mizan_gui_format_level         (const MizanCapabilityResult *result);
 /* "Today at 14:05", "Yesterday", or a date, for a Unix time in seconds. */
 char *mizan_gui_format_time          (gint64      unix_time);
 
@@ -48,6 +51,17 @@ guint mizan_gui_new_show_capability_signal (GType type);
 void  mizan_gui_row_set_question     (GtkListBoxRow *row,
                                       const char    *capability_id,
                                       const char    *practice_id);
+/* An activatable row that opens a question: @title, @subtitle, a dim
+ * @suffix and an arrow; remembers @capability_id and @practice_id. */
+GtkWidget *mizan_gui_question_row_new (const char *title,
+                                       const char *subtitle,
+                                       const char *suffix,
+                                       const char *capability_id,
+                                       const char *practice_id);
+/* The first practice (lowest level, then file order) of @result's capability
+ * that keeps it provisional: where "assess it" should take the user. */
+const MizanPractice *mizan_gui_first_unassessed (MizanSession                *session,
+                                                 const MizanCapabilityResult *result);
 /* ... and emits @page's "show-capability" @signal_id for it. */
 void  mizan_gui_row_show_question    (gpointer       page,
                                       guint          signal_id,

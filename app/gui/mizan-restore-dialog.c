@@ -63,11 +63,19 @@ make_row (MizanRestoreDialog *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
 
-  subtitle = g_strdup_printf (info->kind == MIZAN_BACKUP_DAILY
-                                /* Translators: %s is a size such as 2.1 MB */
-                                ? _("Daily backup, %s")
-                                : _("The database as it was before a restore, %s"),
-                              size);
+  if (info->kind == MIZAN_BACKUP_SNAPSHOT)
+    {
+      g_autofree char *what = mizan_backup_describe (info);
+
+      /* Translators: what a snapshot was taken before, then a size such as 2.1 MB */
+      subtitle = g_strdup_printf (_("%s, %s"), what, size);
+    }
+  else
+    subtitle = g_strdup_printf (info->kind == MIZAN_BACKUP_DAILY
+                                  /* Translators: %s is a size such as 2.1 MB */
+                                  ? _("Daily backup, %s")
+                                  : _("The database as it was before a restore, %s"),
+                                size);
   /* Names come from the disk: never read as markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

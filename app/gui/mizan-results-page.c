@@ -32,6 +32,8 @@ struct _MizanResultsPage
   AdwPreferencesGroup  *priorities_group;
   GtkListBox           *priorities_list;
   GtkLabel             *no_priorities_label;
+  AdwPreferencesGroup  *unassessed_group;
+  GtkListBox           *unassessed_list;
 };
 
 G_DEFINE_FINAL_TYPE (MizanResultsPage, mizan_results_page, GTK_TYPE_WIDGET)
@@ -91,12 +93,21 @@ update_domain_row (GtkWidget               *row,
       g_autofree char *index_text = mizan_gui_format_index (result->index);
       g_autofree char *target_text = mizan_gui_format_index (result->target);
 
-      /* Translators: a domain's level, target and completion in the results */
-      subtitle = g_strdup_printf (_("Level %u · target %s · %s answered"), result->level, target_text, percent);
+      if (result->provisional)
+        /* Translators: a domain's level, target and completion in the results,
+         * while some of its capabilities are not fully assessed */
+        subtitle = g_strdup_printf (_("Level %u · provisional · target %s · %s answered"),
+                                    result->level, target_text, percent);
+      else
+        /* Translators: a domain's level, target and completion in the results */
+        subtitle = g_strdup_printf (_("Level %u · target %s · %s answered"), result->level, target_text, percent);
       gtk_label_set_label (GTK_LABEL (index), index_text);
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), result->index);
-      /* Translators: accessible text of a domain's index in the results */
-      accessible = g_strdup_printf (_("Index %s"), index_text);
+      accessible = result->provisional
+        /* Translators: accessible text of a domain's index in the results, not final yet */
+        ? g_strdup_printf (_("Index %s, provisional"), index_text)
+        /* Translators: accessible text of a domain's index in the results */
+        : g_strdup_printf (_("Index %s"), index_text);
     }
   else
     {
@@ -110,12 +121,17 @@ update_domain_row (GtkWidget               *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (index), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* @provisional: the figure of an assessment under way, and said so. */
 static void
 set_figure_name (GtkLabel   *label,
-                 const char *what)
+                 const char *what,
+                 gboolean    provisional)
 {
+  /* Translators: a headline figure's value while the assessment is under way, e.g. "2.35, provisional" */
+  g_autofree char *value = provisional ? g_strdup_printf (_("%s, provisional"), gtk_label_get_label (label))
+                                       : g_strdup (gtk_label_get_label (label));
   /* Translators: accessible name of a headline figure, e.g. "Maturity index: 2.35" */
-  g_autofree char *name = g_strdup_printf (_("%s: %s"), what, gtk_label_get_label (label));
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), what, value);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
@@ -133,31 +149,38 @@ create_priority_row (MizanResultsPage            *self,
                      const MizanCapabilityResult *result)
 {
   const MizanCapability *capability = priority->capability;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *gap = gtk_label_new (NULL);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *row;
   /* Translators: a capability's id and title; in a right-to-left language start with a right-to-left mark */
   g_autofree char *title = g_strdup_printf (_("%s %s"), capability->id, mizan_text_localized (capability->title));
   g_autofree char *subtitle = NULL;
   g_autofree char *gap_text = NULL;
+  const MizanPractice *first_open = NULL;
 
-  /* Translators: a priority's level and target, then its domain */
-  subtitle = g_strdup_printf (_("Level %u, target %u · %s"), result->level, result->target,
-                              mizan_text_localized (capability->domain->title));
-  gap_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u level to go", "%u levels to go", priority->gap),
-                              priority->gap);
+  if (priority->provisional)
+    {
+      g_autofree char *level = mizan_gui_format_level (result);
 
-  /* Before the title: a title parsed as markup even once is mangled (and warns). */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_label (GTK_LABEL (gap), gap_text);
-  gtk_widget_add_css_class (gap, "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gap);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  mizan_gui_row_set_question (GTK_LIST_BOX_ROW (row), capability->id, NULL);
+      /* Translators: a not yet assessed capability's provisional level
+       * ("1 · provisional — 5 practices not assessed"), its target, then its domain */
+      subtitle = g_strdup_printf (_("Level %s · target %u · %s"), level, result->target,
+                                  mizan_text_localized (capability->domain->title));
+      /* An upper bound: answering can only raise the level. */
+      gap_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "up to %u level to go", "up to %u levels to go",
+                                               priority->gap),
+                                  priority->gap);
+      first_open = mizan_gui_first_unassessed (self->session, result);
+    }
+  else
+    {
+      /* Translators: a priority's level and target, then its domain */
+      subtitle = g_strdup_printf (_("Level %u, target %u · %s"), result->level, result->target,
+                                  mizan_text_localized (capability->domain->title));
+      gap_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u level to go", "%u levels to go", priority->gap),
+                                  priority->gap);
+    }
+
+  row = mizan_gui_question_row_new (title, subtitle, gap_text, capability->id,
+                                    first_open != NULL ? first_open->id : NULL);
   g_signal_connect (row, "activated", G_CALLBACK (on_priority_activated), self);
   return row;
 }
@@ -197,18 +220,27 @@ mizan_results_page_refresh (MizanResultsPage *self)
       gtk_label_set_label (self->score_label, "—");
     }
   /* GtkLabel names itself after its text; these names say what the figure is. */
-  set_figure_name (self->index_label, _("Maturity index"));
-  set_figure_name (self->score_label, _("Score"));
+  set_figure_name (self->index_label, _("Maturity index"), results->provisional);
+  set_figure_name (self->score_label, _("Score"), results->provisional);
 
-  /* Translators: caption of the headline figure; %u is the top level */
-  caption = g_strdup_printf (_("Maturity index, from 0 to %u"), n_levels);
+  if (results->provisional)
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: caption of the headline figure while the
+                                             * assessment is under way; the first %u is the top level */
+                                            "Provisional maturity index, from 0 to %u · %u practice not assessed yet",
+                                            "Provisional maturity index, from 0 to %u · %u practices not assessed yet",
+                                            results->unassessed),
+                               n_levels, results->unassessed);
+  else
+    /* Translators: caption of the headline figure; %u is the top level */
+    caption = g_strdup_printf (_("Maturity index, from 0 to %u"), n_levels);
   gtk_label_set_label (self->index_caption, caption);
 
   {
     g_autofree char *completion = mizan_gui_format_percent (results->completion);
 
     gtk_label_set_label (self->completion_label, completion);
-    set_figure_name (self->completion_label, _("Answered"));
+    set_figure_name (self->completion_label, _("Answered"), FALSE);
   }
   completion_caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%u of %u practice answered",
@@ -219,16 +251,23 @@ mizan_results_page_refresh (MizanResultsPage *self)
   for (guint i = 0; i < results->n_domains && i < self->domain_rows->len; i++)
     update_domain_row (g_ptr_array_index (self->domain_rows, i), &results->domains[i]);
 
+  /* The assessed rank first; the not yet assessed are listed apart, since
+   * ranking their provisional gaps would put what nobody looked at first. */
   mizan_gui_list_box_clear (self->priorities_list);
+  mizan_gui_list_box_clear (self->unassessed_list);
   for (guint i = 0; i < results->n_priorities; i++)
     {
       const MizanPriority *priority = &results->priorities[i];
 
-      gtk_list_box_append (self->priorities_list,
+      gtk_list_box_append (priority->provisional ? self->unassessed_list : self->priorities_list,
                            create_priority_row (self, priority, &results->capabilities[priority->capability->index]));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->priorities_list), results->n_priorities > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->no_priorities_label), results->n_priorities == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->priorities_list), results->n_assessed_priorities > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_priorities_label), results->n_assessed_priorities == 0);
+  gtk_label_set_label (self->no_priorities_label,
+                       results->n_priorities > 0 ? _("No assessed capability is below its target.")
+                                                 : _("Every capability has reached its target."));
+  gtk_widget_set_visible (GTK_WIDGET (self->unassessed_group), results->n_priorities > results->n_assessed_priorities);
   g_debug ("Results refreshed in %.1f ms", (g_get_monotonic_time () - begin) / 1000.0);
 
 }
@@ -277,6 +316,7 @@ mizan_results_page_set_session (MizanResultsPage *self,
   g_clear_handle_id (&self->idle_source, g_source_remove);
   clear_domains (self);
   mizan_gui_list_box_clear (self->priorities_list);
+  mizan_gui_list_box_clear (self->unassessed_list);
 
 #ifdef MIZAN_HAVE_RENDER
   for (guint i = 0; i < self->charts->len; i++)
@@ -315,6 +355,13 @@ mizan_results_page_get_priorities (MizanResultsPage *self)
 {
   g_return_val_if_fail (MIZAN_IS_RESULTS_PAGE (self), NULL);
   return self->priorities_list;
+}
+
+GtkListBox *
+mizan_results_page_get_unassessed (MizanResultsPage *self)
+{
+  g_return_val_if_fail (MIZAN_IS_RESULTS_PAGE (self), NULL);
+  return self->unassessed_list;
 }
 
 static void
@@ -377,6 +424,8 @@ mizan_results_page_class_init (MizanResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanResultsPage, priorities_group);
   gtk_widget_class_bind_template_child (widget_class, MizanResultsPage, priorities_list);
   gtk_widget_class_bind_template_child (widget_class, MizanResultsPage, no_priorities_label);
+  gtk_widget_class_bind_template_child (widget_class, MizanResultsPage, unassessed_group);
+  gtk_widget_class_bind_template_child (widget_class, MizanResultsPage, unassessed_list);
 }
 
 static void

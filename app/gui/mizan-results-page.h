@@ -19,6 +19,8 @@ void        mizan_results_page_set_session    (MizanResultsPage *self,
 void        mizan_results_page_refresh        (MizanResultsPage *self);
 /* The maturity index as shown, e.g. "2.35" */
 const char *mizan_results_page_get_index_text (MizanResultsPage *self);
+/* The assessed priorities, and apart the not yet assessed (provisional) ones */
 GtkListBox *mizan_results_page_get_priorities (MizanResultsPage *self);
+GtkListBox *mizan_results_page_get_unassessed (MizanResultsPage *self);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* mizan-roadmap-page.c — the roadmap: what to do next to reach the targets
- * Each action is a practice's guidance; activating one opens it in the questionnaire. */
+ * Each action is a practice's guidance; activating one opens it in the questionnaire.
+ * Unanswered practices are no actions: each capability says how many are left to assess. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -17,6 +18,8 @@ struct _MizanRoadmapPage
   gboolean             dirty;
 
   GtkStack            *stack;
+  AdwPreferencesGroup *assess_group;
+  GtkListBox          *assess_list;
   AdwPreferencesGroup *next_group;
   AdwPreferencesGroup *then_group;
   AdwPreferencesGroup *later_group;
@@ -74,8 +77,8 @@ create_item_row (MizanFramework         *framework,
   const MizanCapability *capability = practice->capability;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  const char *status = item->status != MIZAN_STATUS_NONE ? mizan_status_get_label (item->status)
-                                                         : _("Unanswered");
+  /* Only partially or not: unanswered practices are to assess, not actions. */
+  const char *status = mizan_status_get_label (item->status);
   g_autofree char *where = NULL;
   g_autofree char *practice_line = NULL;
   g_autofree char *accessible = NULL;
@@ -105,6 +108,26 @@ create_item_row (MizanFramework         *framework,
   return row;
 }
 
+static GtkWidget *
+create_assess_row (MizanRoadmapPage           *self,
+                   const MizanRoadmapToAssess *entry)
+{
+  const MizanResults *results = mizan_session_get_results (self->session);
+  const MizanCapabilityResult *result = &results->capabilities[entry->capability->index];
+  const MizanCapability *capability = entry->capability;
+  const MizanPractice *first = mizan_gui_first_unassessed (self->session, result);
+  /* Translators: a capability's id and title; in a right-to-left language start with a right-to-left mark */
+  g_autofree char *title = g_strdup_printf (_("%s %s"), capability->id, mizan_text_localized (capability->title));
+  g_autofree char *count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u practice to assess",
+                                                              "%u practices to assess", entry->n_practices),
+                                                 entry->n_practices);
+  /* Translators: a capability still to assess on the roadmap: its provisional level, its target */
+  g_autofree char *subtitle = g_strdup_printf (_("Level %u · provisional · target %u"), result->level, result->target);
+
+  return mizan_gui_question_row_new (title, subtitle, count_text, capability->id,
+                                     first != NULL ? first->id : NULL);
+}
+
 static void
 on_row_activated (GtkListBox       *list_box,
                   GtkListBoxRow    *row,
@@ -127,6 +150,7 @@ mizan_roadmap_page_refresh (MizanRoadmapPage *self)
   self->dirty = FALSE;
   for (MizanPhase phase = MIZAN_PHASE_NEXT; phase <= MIZAN_PHASE_LATER; phase++)
     mizan_gui_list_box_clear (mizan_roadmap_page_get_list (self, phase));
+  mizan_gui_list_box_clear (self->assess_list);
   if (self->session == NULL)
     return;
 
@@ -141,6 +165,22 @@ mizan_roadmap_page_refresh (MizanRoadmapPage *self)
       counts[phase]++;
     }
 
+  /* First: until they are answered, the actions below are not the whole plan. */
+  for (guint i = 0; i < results->n_to_assess; i++)
+    gtk_list_box_append (self->assess_list, create_assess_row (self, &results->to_assess[i]));
+  if (results->n_to_assess > 0)
+    {
+      g_autofree char *description =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u practice up to the targets is not answered yet. Unanswered practices are not actions: assess them first, and the roadmap completes itself.",
+                                      "%u practices up to the targets are not answered yet. Unanswered practices are not actions: assess them first, and the roadmap completes itself.",
+                                      results->unassessed),
+                         results->unassessed);
+
+      adw_preferences_group_set_description (self->assess_group, description);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->assess_group), results->n_to_assess > 0);
+
   for (MizanPhase phase = MIZAN_PHASE_NEXT; phase <= MIZAN_PHASE_LATER; phase++)
     {
       g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action", "%u actions", counts[phase]),
@@ -149,7 +189,7 @@ mizan_roadmap_page_refresh (MizanRoadmapPage *self)
       adw_preferences_group_set_description (groups[phase], description);
       gtk_widget_set_visible (GTK_WIDGET (groups[phase]), counts[phase] > 0);
     }
-  gtk_stack_set_visible_child_name (self->stack, results->n_roadmap > 0 ? "roadmap" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, results->n_roadmap > 0 || results->n_to_assess > 0 ? "roadmap" : "empty");
   g_debug ("Roadmap of %u actions built in %.1f ms", results->n_roadmap,
            (g_get_monotonic_time () - begin) / 1000.0);
 }
@@ -215,6 +255,8 @@ mizan_roadmap_page_class_init (MizanRoadmapPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-roadmap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MizanRoadmapPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MizanRoadmapPage, assess_group);
+  gtk_widget_class_bind_template_child (widget_class, MizanRoadmapPage, assess_list);
   gtk_widget_class_bind_template_child (widget_class, MizanRoadmapPage, next_group);
   gtk_widget_class_bind_template_child (widget_class, MizanRoadmapPage, then_group);
   gtk_widget_class_bind_template_child (widget_class, MizanRoadmapPage, later_group);
@@ -231,4 +273,5 @@ mizan_roadmap_page_init (MizanRoadmapPage *self)
   for (MizanPhase phase = MIZAN_PHASE_NEXT; phase <= MIZAN_PHASE_LATER; phase++)
     g_signal_connect (mizan_roadmap_page_get_list (self, phase), "row-activated",
                       G_CALLBACK (on_row_activated), self);
+  g_signal_connect (self->assess_list, "row-activated", G_CALLBACK (on_row_activated), self);
 }

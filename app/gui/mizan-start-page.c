@@ -8,15 +8,17 @@
 #include "mizan-assessment-item.h"
 #include "mizan-assessment-row.h"
 #include "mizan-start-page.h"
+#include "mizan-trash-dialog.h"
 #include "mizan-gui.h"
 
 /* A deletion the user can still undo; shared by the page and the toast's
- * handlers, whichever goes first. */
+ * handlers, whichever goes first. It moves the assessment to the Trash. */
 typedef struct {
   MizanStore          *store;
   MizanAssessmentItem *item;
   GWeakRef             page;
   gboolean             done;
+  gboolean             trashed;   /* Undo now brings it back from the Trash */
 } PendingDeletion;
 
 struct _MizanStartPage
@@ -64,9 +66,10 @@ pending_deletion_commit (PendingDeletion *pending)
   if (pending->done)
     return;
   pending->done = TRUE;
-  if (!mizan_store_delete_assessment (pending->store, mizan_assessment_item_get_id (pending->item), &error) &&
-      !g_error_matches (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND))
-    g_warning ("Cannot delete the assessment %s: %s",
+  if (mizan_store_trash_assessment (pending->store, mizan_assessment_item_get_id (pending->item), &error))
+    pending->trashed = TRUE;
+  else if (!g_error_matches (error, MIZAN_STORE_ERROR, MIZAN_STORE_ERROR_NOT_FOUND))
+    g_warning ("Cannot move the assessment %s to the Trash: %s",
                mizan_assessment_item_get_id (pending->item), error->message);
 }
 
@@ -202,8 +205,17 @@ on_toast_undo (AdwToast        *toast,
                PendingDeletion *pending)
 {
   g_autoptr(MizanStartPage) page = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (pending->done)
+  /* Already in the Trash (the page went, or the Trash was opened): out again. */
+  if (pending->trashed)
+    {
+      pending->trashed = FALSE;
+      if (!mizan_store_untrash_assessment (pending->store, mizan_assessment_item_get_id (pending->item), &error))
+        g_warning ("Cannot restore the assessment %s: %s",
+                   mizan_assessment_item_get_id (pending->item), error->message);
+    }
+  else if (pending->done)
     return;
   pending->done = TRUE;
 
@@ -262,7 +274,7 @@ delete_action (GtkWidget  *widget,
 
   /* A toast's title is Pango markup in libadwaita 1.2: the title is the user's text. */
   escaped = g_markup_escape_text (mizan_assessment_item_get_title (item), -1);
-  toast = adw_toast_new_format (_("“%s” deleted"), escaped);
+  toast = adw_toast_new_format (_("“%s” moved to the Trash"), escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo),
@@ -270,6 +282,31 @@ delete_action (GtkWidget  *widget,
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_toast_dismissed),
                          pending, pending_deletion_notify, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+on_trash_changed (MizanTrashDialog *dialog,
+                  MizanStartPage   *self)
+{
+  mizan_start_page_reload (self);
+}
+
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MizanStartPage *self = MIZAN_START_PAGE (widget);
+  MizanTrashDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  /* What waits for its Undo toast belongs in the Trash shown; Undo still works. */
+  for (guint i = 0; i < self->pending->len; i++)
+    pending_deletion_commit (g_ptr_array_index (self->pending, i));
+  dialog = mizan_trash_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_trash_changed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -372,6 +409,7 @@ mizan_start_page_class_init (MizanStartPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "start.duplicate", "s", duplicate_action);
   gtk_widget_class_install_action (widget_class, "start.delete", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "start.show-trash", NULL, show_trash_action);
 }
 
 static void

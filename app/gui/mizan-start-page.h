@@ -1,5 +1,5 @@
 /* mizan-start-page.h — the first thing a user meets: recent assessments, New and Import
- * An empty state on first run; deleting offers Undo before anything leaves the database. */
+ * An empty state on first run; deleting moves to the Trash, with Undo offered first. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -24,7 +24,7 @@ void        mizan_start_page_show_error (MizanStartPage *self,
                                          const char     *message);
 /* MizanAssessmentItem, newest first */
 GListModel *mizan_start_page_get_model  (MizanStartPage *self);
-/* Deletes every assessment still waiting for its Undo toast to go. */
+/* Moves to the Trash every assessment still waiting for its Undo toast to go. */
 void        mizan_start_page_commit_deletions (MizanStartPage *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* mizan-chart-heatmap.c — capability × level heat map: passed, partly met or not met
+/* mizan-chart-heatmap.c — capability × level heat map: passed, partly met, not met or not assessed
  * Rows are capabilities under their domain, columns levels 1..L; the target cell is outlined. */
 
 #include "config.h"
@@ -15,15 +15,25 @@
 #define HEADER 2.7
 #define LABEL_SCALE 0.88
 
-static void
-legend_items (MizanChartCtx   *ctx,
-              MizanLegendItem items[5])
+#define MAX_LEGEND_ITEMS 6
+
+/* Returns the number of items; "Not assessed" only while some practice is
+ * unanswered, so a finished assessment's map keeps its legend. */
+static guint
+legend_items (MizanChartCtx      *ctx,
+              const MizanResults *results,
+              MizanLegendItem     items[MAX_LEGEND_ITEMS])
 {
-  items[0] = (MizanLegendItem) { MIZAN_LEGEND_PASSED, mizan_chart_ctx_gettext (ctx, N_("Passed")) };
-  items[1] = (MizanLegendItem) { MIZAN_LEGEND_PARTLY, mizan_chart_ctx_gettext (ctx, N_("Partly met")) };
-  items[2] = (MizanLegendItem) { MIZAN_LEGEND_NOT_MET, mizan_chart_ctx_gettext (ctx, N_("Not met")) };
-  items[3] = (MizanLegendItem) { MIZAN_LEGEND_NOT_APPLICABLE, mizan_chart_ctx_gettext (ctx, N_("Not applicable")) };
-  items[4] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_CELL, mizan_chart_ctx_gettext (ctx, N_("Target level")) };
+  guint n = 0;
+
+  items[n++] = (MizanLegendItem) { MIZAN_LEGEND_PASSED, mizan_chart_ctx_gettext (ctx, N_("Passed")) };
+  items[n++] = (MizanLegendItem) { MIZAN_LEGEND_PARTLY, mizan_chart_ctx_gettext (ctx, N_("Partly met")) };
+  items[n++] = (MizanLegendItem) { MIZAN_LEGEND_NOT_MET, mizan_chart_ctx_gettext (ctx, N_("Not met")) };
+  if (results->answered < results->total)
+    items[n++] = (MizanLegendItem) { MIZAN_LEGEND_NOT_ASSESSED, mizan_chart_ctx_gettext (ctx, N_("Not assessed")) };
+  items[n++] = (MizanLegendItem) { MIZAN_LEGEND_NOT_APPLICABLE, mizan_chart_ctx_gettext (ctx, N_("Not applicable")) };
+  items[n++] = (MizanLegendItem) { MIZAN_LEGEND_TARGET_CELL, mizan_chart_ctx_gettext (ctx, N_("Target level")) };
+  return n;
 }
 
 /* Widths of the id and title columns of the capability labels. */
@@ -56,7 +66,8 @@ layout_at (MizanChartCtx        *ctx,
            double                width,
            MizanHeatMapGeometry *g)
 {
-  MizanLegendItem items[5];
+  MizanLegendItem items[MAX_LEGEND_ITEMS];
+  guint n_items;
   guint n_levels = MAX (mizan_framework_get_n_levels (results->framework), 1);
   double f = ctx->f, m = f * 0.75, space = f * 0.75;
   double available = MAX (width - 2 * m, f);
@@ -81,8 +92,8 @@ layout_at (MizanChartCtx        *ctx,
     }
   g->cell_height = f * CAP_ROW;
 
-  legend_items (ctx, items);
-  y = m + mizan_chart_legend (ctx, items, G_N_ELEMENTS (items), m, m, width - 2 * m, FALSE) + f * 0.5;
+  n_items = legend_items (ctx, results, items);
+  y = m + mizan_chart_legend (ctx, items, n_items, m, m, width - 2 * m, FALSE) + f * 0.5;
   g->header_top = y;
   y += f * HEADER;
 
@@ -198,6 +209,10 @@ draw_cell (MizanChartCtx   *ctx,
       }
       break;
 
+    case MIZAN_CELL_NOT_ASSESSED:
+      mizan_chart_not_assessed_cell (ctx, cx, cy, cw, ch);
+      break;
+
     case MIZAN_CELL_NOT_APPLICABLE:
     default:
       {
@@ -220,7 +235,8 @@ mizan_chart_draw_heat_map (cairo_t               *cr,
 {
   MizanChartCtx ctx;
   MizanHeatMapGeometry g;
-  MizanLegendItem items[5];
+  MizanLegendItem items[MAX_LEGEND_ITEMS];
+  guint n_items;
   const MizanChartPalette *pal;
   guint n_levels;
   double f, m, w, id_w, title_w;
@@ -247,8 +263,8 @@ mizan_chart_draw_heat_map (cairo_t               *cr,
     }
   w = width / g.scale;
 
-  legend_items (&ctx, items);
-  mizan_chart_legend (&ctx, items, G_N_ELEMENTS (items), m, m, w - 2 * m, TRUE);
+  n_items = legend_items (&ctx, results, items);
+  mizan_chart_legend (&ctx, items, n_items, m, m, w - 2 * m, TRUE);
 
   /* Column headers: the level number, and its name when it fits. */
   for (guint l = 1; l <= n_levels; l++)
@@ -430,6 +446,7 @@ mizan_chart_describe_heat_map (const MizanResults *results,
       g_autoptr(GString) passed = g_string_new (NULL);
       g_autoptr(GString) partly = g_string_new (NULL);
       g_autoptr(GString) not_met = g_string_new (NULL);
+      g_autoptr(GString) not_assessed = g_string_new (NULL);
       g_autoptr(GString) na = g_string_new (NULL);
 
       g_string_append_c (text, ' ');
@@ -440,8 +457,18 @@ mizan_chart_describe_heat_map (const MizanResults *results,
           continue;
         }
 
-      /* Translators: capability id and title, its level and its target level */
-      g_string_append_printf (text, _("%s %s: level %u, target %u."), cap->id, title, cr->level, cr->target);
+      if (cr->provisional)
+        g_string_append_printf (text,
+                                /* Translators: capability id and title, its level, its target
+                                 * level and the count of practices up to the target not yet answered */
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "%s %s: level %u (provisional, %u practice not assessed), target %u.",
+                                             "%s %s: level %u (provisional, %u practices not assessed), target %u.",
+                                             cr->unassessed),
+                                cap->id, title, cr->level, cr->unassessed, cr->target);
+      else
+        /* Translators: capability id and title, its level and its target level */
+        g_string_append_printf (text, _("%s %s: level %u, target %u."), cap->id, title, cr->level, cr->target);
       for (guint l = 1; l <= n_levels; l++)
         {
           MizanCell cell;
@@ -464,6 +491,9 @@ mizan_chart_describe_heat_map (const MizanResults *results,
             case MIZAN_CELL_NOT_MET:
               append_level (not_met, l);
               break;
+            case MIZAN_CELL_NOT_ASSESSED:
+              append_level (not_assessed, l);
+              break;
             case MIZAN_CELL_NOT_APPLICABLE:
             default:
               append_level (na, l);
@@ -473,6 +503,7 @@ mizan_chart_describe_heat_map (const MizanResults *results,
       append_sentence (text, passed, _("Levels passed: %s."), passed->str);
       append_sentence (text, partly, _("Levels partly met: %s."), partly->str);
       append_sentence (text, not_met, _("Levels not met: %s."), not_met->str);
+      append_sentence (text, not_assessed, _("Levels not assessed yet: %s."), not_assessed->str);
       append_sentence (text, na, _("Levels with no applicable practice: %s."), na->str);
     }
   return g_string_free (text, FALSE);

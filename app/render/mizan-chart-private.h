@@ -80,6 +80,12 @@ void         mizan_chart_hatch           (MizanChartCtx         *ctx,
                                           double                 width,
                                           double                 height,
                                           const MizanChartColor *color);
+/* A heat map cell (and its legend swatch) not assessed yet. */
+void         mizan_chart_not_assessed_cell (MizanChartCtx       *ctx,
+                                          double                 x,
+                                          double                 y,
+                                          double                 width,
+                                          double                 height);
 void         mizan_chart_check_mark      (MizanChartCtx         *ctx,
                                           double                 cx,
                                           double                 cy,
@@ -96,6 +102,7 @@ typedef enum {
   MIZAN_LEGEND_PARTLY,
   MIZAN_LEGEND_NOT_MET,
   MIZAN_LEGEND_NOT_APPLICABLE,
+  MIZAN_LEGEND_NOT_ASSESSED,   /* heat map: an empty cell, outlined dashed */
   MIZAN_LEGEND_TARGET_CELL,
 } MizanLegendSwatch;
 
@@ -123,12 +130,14 @@ typedef enum {
   MIZAN_CELL_NOT_MET,          /* no applicable practice passes */
   MIZAN_CELL_PARTLY,           /* some pass, not all */
   MIZAN_CELL_PASSED,           /* all applicable practices pass */
+  MIZAN_CELL_NOT_ASSESSED,     /* no applicable practice is answered yet */
 } MizanCellState;
 
 typedef struct {
   MizanCellState state;
   guint          passing;      /* practices fully or largely implemented */
   guint          applicable;   /* 0 when counts are unknown (no statuses) */
+  guint          unanswered;   /* of the applicable, those not answered yet */
 } MizanCell;
 
 void         mizan_chart_heat_cell       (const MizanResults    *results,

@@ -381,6 +381,28 @@ mizan_chart_hatch (MizanChartCtx         *ctx,
 }
 
 void
+mizan_chart_not_assessed_cell (MizanChartCtx *ctx,
+                               double         x,
+                               double         y,
+                               double         width,
+                               double         height)
+{
+  cairo_t *cr = ctx->cr;
+  double dash = MAX (ctx->f * 0.25, 2.0);
+
+  /* Empty, with a dashed outline: neither a colour of the level scale nor
+   * the hatch of not applicable, so it reads as "still open". */
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x + 1, y + 1, width - 2, height - 2);
+  cairo_set_dash (cr, &dash, 1, 0);
+  cairo_set_line_width (cr, 1.5);
+  mizan_chart_set_color (cr, &ctx->palette.dim);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
 mizan_chart_check_mark (MizanChartCtx         *ctx,
                         double                 cx,
                         double                 cy,
@@ -519,6 +541,10 @@ draw_swatch (MizanChartCtx     *ctx,
       }
       break;
 
+    case MIZAN_LEGEND_NOT_ASSESSED:
+      mizan_chart_not_assessed_cell (ctx, x, y, w, h);
+      break;
+
     case MIZAN_LEGEND_TARGET_CELL:
     default:
       cairo_rectangle (cr, x + 1, y + 1, w - 2, h - 2);
@@ -598,6 +624,7 @@ mizan_chart_heat_cell (const MizanResults          *results,
 
   cell->passing = 0;
   cell->applicable = 0;
+  cell->unanswered = 0;
 
   if (!capability->applicable)
     {
@@ -627,10 +654,16 @@ mizan_chart_heat_cell (const MizanResults          *results,
       cell->applicable++;
       if (mizan_status_passes (status))
         cell->passing++;
+      else if (status == MIZAN_STATUS_NONE)
+        cell->unanswered++;
     }
 
+  /* An unanswered practice fails the gate like "not", but a level nobody
+   * has looked at yet must not read as a level found wanting. */
   if (cell->applicable == 0)
     cell->state = MIZAN_CELL_NOT_APPLICABLE;
+  else if (cell->unanswered == cell->applicable)
+    cell->state = MIZAN_CELL_NOT_ASSESSED;
   else if (cell->passing == cell->applicable)
     cell->state = MIZAN_CELL_PASSED;
   else if (cell->passing > 0)

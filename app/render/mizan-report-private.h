@@ -124,6 +124,9 @@ char         *mizan_report_format_percent  (MizanReport           *self,
                                             double                 fraction);
 const char   *mizan_report_status_label    (MizanReport           *self,
                                             MizanStatus            status);
+/* "Draft — 8 % answered" while any practice is unanswered, else NULL: on
+ * the cover and every page (DESIGN.md "Provisional results"). */
+char         *mizan_report_draft_text      (MizanReport           *self);
 
 /* Layout (mizan-report-layout.c) */
 PangoLayout  *mizan_report_layout_new      (MizanReport           *self,

@@ -15,6 +15,7 @@
 #define COLOR_TEXT    0x241f31
 #define COLOR_DIM     0x5e5c64
 #define COLOR_ACCENT  0x1a5fb4
+#define COLOR_DRAFT   0xa51d2d
 
 #define N_PRIORITIES_SHOWN 5
 
@@ -73,6 +74,52 @@ domain_heading (MizanReport       *self,
                 const MizanDomain *domain)
 {
   return g_strdup_printf ("%s · %s", domain->id, mizan_report_text (self, domain->title));
+}
+
+static guint
+unanswered_in (MizanReport       *self,
+               const MizanDomain *domain)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < domain->n_capabilities; c++)
+    for (guint p = 0; p < domain->capabilities[c]->n_practices; p++)
+      n += self->statuses[domain->capabilities[c]->practices[p]->index] == MIZAN_STATUS_NONE;
+  return n;
+}
+
+/* A domain with unanswered practices and no practice answered other than
+ * not applicable: it has nothing to report yet but what is left to do. */
+static gboolean
+domain_untouched (MizanReport       *self,
+                  const MizanDomain *domain)
+{
+  for (guint c = 0; c < domain->n_capabilities; c++)
+    for (guint p = 0; p < domain->capabilities[c]->n_practices; p++)
+      {
+        MizanStatus status = self->statuses[domain->capabilities[c]->practices[p]->index];
+
+        if (status != MIZAN_STATUS_NONE && status != MIZAN_STATUS_NA)
+          return FALSE;
+      }
+  return unanswered_in (self, domain) > 0;
+}
+
+/* "1", or "1 (provisional)" while practices up to the target are unanswered;
+ * takes @level. */
+static char *
+provisional_level (MizanReport *self,
+                   char        *level,
+                   gboolean     provisional)
+{
+  char *text;
+
+  if (!provisional)
+    return level;
+  /* Translators: a level that can still rise, e.g. "1 (provisional)" */
+  text = g_strdup_printf (tr (N_("%s (provisional)")), level);
+  g_free (level);
+  return text;
 }
 
 /* Cover */
@@ -139,6 +186,7 @@ mizan_report_draw_cover (MizanReport *self,
   const char *title = mizan_assessment_get_title (a);
   struct { const char *label, *value; } facts[6];
   guint n_facts = 0;
+  g_autofree char *draft = mizan_report_draft_text (self);
   double y;
 
   cairo_set_source_rgb (cr, (COLOR_ACCENT >> 16) / 255.0, (COLOR_ACCENT >> 8 & 0xff) / 255.0, (COLOR_ACCENT & 0xff) / 255.0);
@@ -153,6 +201,13 @@ mizan_report_draw_cover (MizanReport *self,
   y = show_text (self, cr, mizan_assessment_get_org_name (a), 28, TRUE, y, COLOR_TEXT) + 6;
   if (title != NULL && *title != '\0')
     y = show_text (self, cr, title, 16, FALSE, y, COLOR_TEXT);
+  if (draft != NULL)
+    {
+      y = show_text (self, cr, draft, 16, TRUE, y + 14, COLOR_DRAFT) + 4;
+      y = show_text (self, cr, tr (N_("The assessment is under way: unanswered practices earn no credit, so levels "
+                                      "marked provisional can still rise. Answer every practice for the final report.")),
+                     MIZAN_REPORT_BODY_SIZE, FALSE, y, COLOR_DIM);
+    }
   y += 40;
 
   facts[n_facts++] = (typeof (facts[0])) { tr (N_("Framework")), framework };
@@ -193,12 +248,14 @@ add_summary (MizanReport *self)
   g_autofree char *index = r->applicable ? mizan_report_format_index (self, r->index) : g_strdup (DASH);
   g_autofree char *score = r->applicable ? mizan_report_format_percent (self, r->score) : g_strdup (DASH);
   g_autofree char *completion = mizan_report_format_percent (self, r->completion);
-  g_autofree char *index_caption = g_strdup_printf (tr (N_("Maturity index, from 0 to %u")), n_levels);
+  g_autofree char *index_caption = g_strdup_printf (r->provisional ? tr (N_("Provisional maturity index, from 0 to %u"))
+                                                                    : tr (N_("Maturity index, from 0 to %u")),
+                                                    n_levels);
   g_autofree char *n_below = g_strdup_printf ("%u", r->n_priorities);
   g_autofree char *intro = NULL;
   const char *values[4] = { index, score, completion, n_below };
   const char *captions[4] = { index_caption, tr (N_("Score")), tr (N_("Completion")), tr (N_("Capabilities below target")) };
-  static const double domain_widths[] = { 0.52, 0.12, 0.12, 0.12, 0.12 };
+  static const double domain_widths[] = { 0.44, 0.2, 0.12, 0.12, 0.12 };
   static const MizanCellAlign domain_align[] = { MIZAN_CELL_START, MIZAN_CELL_CENTER, MIZAN_CELL_CENTER,
                                                  MIZAN_CELL_CENTER, MIZAN_CELL_CENTER };
   static const double priority_widths[] = { 0.07, 0.57, 0.12, 0.12, 0.12 };
@@ -224,7 +281,11 @@ add_summary (MizanReport *self)
     {
       const MizanDomainResult *d = &r->domains[i];
       g_autofree char *title = domain_heading (self, d->domain);
-      g_autofree char *level = d->applicable ? level_text (self, d->level) : g_strdup (DASH);
+      /* A domain nobody has started has no section of its own yet (a page
+       * would only repeat "not answered"): its row says so. */
+      g_autofree char *level = domain_untouched (self, d->domain) ? g_strdup (tr (N_("Not assessed yet")))
+                               : d->applicable ? provisional_level (self, level_text (self, d->level), d->provisional)
+                               : g_strdup (DASH);
       g_autofree char *di = d->applicable ? mizan_report_format_index (self, d->index) : g_strdup (DASH);
       g_autofree char *dt = d->applicable ? mizan_report_format_index (self, d->target) : g_strdup (DASH);
       g_autofree char *dg = d->applicable ? mizan_report_format_index (self, d->gap) : g_strdup (DASH);
@@ -240,8 +301,23 @@ add_summary (MizanReport *self)
                              MIZAN_REPORT_BODY_SIZE, FALSE, FALSE, 0, 4);
       return;
     }
+  if (r->n_priorities > r->n_assessed_priorities)
+    {
+      /* Translators: the count of capabilities left out of the priorities until they are assessed */
+      g_autofree char *apart = g_strdup_printf (tr (N_("Capabilities below target but not yet assessed, listed apart "
+                                                       "in the roadmap: %u.")),
+                                                r->n_priorities - r->n_assessed_priorities);
+
+      mizan_report_add_text (self, apart, MIZAN_REPORT_BODY_SIZE, FALSE, TRUE, 0, 4);
+    }
+  if (r->n_assessed_priorities == 0)
+    {
+      mizan_report_add_text (self, tr (N_("No assessed capability is below its target.")),
+                             MIZAN_REPORT_BODY_SIZE, FALSE, FALSE, 0, 4);
+      return;
+    }
   table = mizan_report_add_table (self, 5, priority_widths, priority_align, priority_headers);
-  for (guint i = 0; i < r->n_priorities && i < N_PRIORITIES_SHOWN; i++)
+  for (guint i = 0; i < r->n_assessed_priorities && i < N_PRIORITIES_SHOWN; i++)
     {
       const MizanPriority *p = &r->priorities[i];
       const MizanCapabilityResult *cr = &r->capabilities[p->capability->index];
@@ -270,6 +346,46 @@ add_heat_map (MizanReport *self)
 
 /* Domains */
 
+/* One row per capability rather than one line per practice: a draft's
+ * report stays a report instead of a list of blanks. */
+static void
+add_not_assessed (MizanReport       *self,
+                  const MizanDomain *domain)
+{
+  static const double widths[] = { 0.42, 0.14, 0.44 };
+  static const MizanCellAlign align[] = { MIZAN_CELL_START, MIZAN_CELL_CENTER, MIZAN_CELL_START };
+  const char *headers[] = { tr (N_("Capability")), tr (N_("Not answered")), tr (N_("Practices")) };
+  guint table;
+
+  if (unanswered_in (self, domain) == 0)
+    return;
+  mizan_report_add_heading (self, 2, tr (N_("Not assessed yet")));
+  table = mizan_report_add_table (self, 3, widths, align, headers);
+  mizan_report_table_lists (self, table);
+  for (guint c = 0; c < domain->n_capabilities; c++)
+    {
+      const MizanCapability *capability = domain->capabilities[c];
+      g_autoptr(GString) ids = g_string_new (NULL);
+      guint n = 0;
+
+      for (guint p = 0; p < capability->n_practices; p++)
+        if (self->statuses[capability->practices[p]->index] == MIZAN_STATUS_NONE)
+          {
+            g_string_append_printf (ids, "%s%s", n > 0 ? " " : "", capability->practices[p]->id);
+            n++;
+          }
+      if (n > 0)
+        {
+          g_autofree char *title = g_strdup_printf ("%s · %s", capability->id,
+                                                    mizan_report_text (self, capability->title));
+          g_autofree char *count = g_strdup_printf ("%u / %u", n, capability->n_practices);
+          const char *cells[] = { title, count, ids->str };
+
+          mizan_report_add_row (self, table, cells);
+        }
+    }
+}
+
 static void
 add_practices_not_met (MizanReport       *self,
                        const MizanDomain *domain)
@@ -289,7 +405,8 @@ add_practices_not_met (MizanReport       *self,
           MizanStatus status = self->statuses[practice->index];
           g_autofree char *line = NULL;
 
-          if (mizan_status_passes (status) || status == MIZAN_STATUS_NA)
+          /* Unanswered practices are summarised per capability below. */
+          if (mizan_status_passes (status) || status == MIZAN_STATUS_NA || status == MIZAN_STATUS_NONE)
             continue;
           if (!heading)
             {
@@ -319,8 +436,11 @@ add_practices_not_met (MizanReport       *self,
         }
     }
   if (!any)
-    mizan_report_add_text (self, tr (N_("Every applicable practice of this domain is fully or largely implemented.")),
+    mizan_report_add_text (self, unanswered_in (self, domain) > 0
+                                 ? tr (N_("No answered practice of this domain falls short."))
+                                 : tr (N_("Every applicable practice of this domain is fully or largely implemented.")),
                            MIZAN_REPORT_BODY_SIZE, FALSE, FALSE, 0, 4);
+  add_not_assessed (self, domain);
 }
 
 static void
@@ -339,7 +459,8 @@ add_domain (MizanReport *self,
   g_autofree char *target = d->applicable ? mizan_report_format_index (self, d->target) : g_strdup (DASH);
   g_autofree char *completion = mizan_report_format_percent (self, d->completion);
   const char *values[] = { level, index, target, completion };
-  const char *captions[] = { tr (N_("Level")), tr (N_("Index")), tr (N_("Target")), tr (N_("Completion")) };
+  const char *captions[] = { d->provisional ? tr (N_("Provisional level")) : tr (N_("Level")),
+                             tr (N_("Index")), tr (N_("Target")), tr (N_("Completion")) };
   guint table;
 
   if (domain->description != NULL)
@@ -360,7 +481,8 @@ add_domain (MizanReport *self,
       const MizanCapability *capability = domain->capabilities[c];
       const MizanCapabilityResult *cr = &self->results->capabilities[capability->index];
       g_autofree char *title = g_strdup_printf ("%s · %s", capability->id, mizan_report_text (self, capability->title));
-      g_autofree char *cl = cr->applicable ? g_strdup_printf ("%u", cr->level) : g_strdup (DASH);
+      g_autofree char *cl = cr->applicable ? provisional_level (self, g_strdup_printf ("%u", cr->level), cr->provisional)
+                                           : g_strdup (DASH);
       g_autofree char *cs = cr->applicable ? mizan_report_format_percent (self, cr->score) : g_strdup (DASH);
       g_autofree char *ct = g_strdup_printf ("%u", cr->target);
       g_autofree char *cg = cr->applicable ? g_strdup_printf ("%u", cr->gap) : g_strdup (DASH);
@@ -373,6 +495,47 @@ add_domain (MizanReport *self,
 }
 
 /* Roadmap */
+
+/* The roadmap's "N practices to assess" of each capability, a row per
+ * domain ("GOV.4 (5)"), so that a draft's list stays short. */
+static void
+add_to_assess (MizanReport *self)
+{
+  static const double widths[] = { 0.4, 0.14, 0.46 };
+  static const MizanCellAlign align[] = { MIZAN_CELL_START, MIZAN_CELL_CENTER, MIZAN_CELL_START };
+  const char *headers[] = { tr (N_("Domain")), tr (N_("Practices to assess")), tr (N_("Capabilities")) };
+  const MizanResults *r = self->results;
+  guint table;
+
+  if (r->n_to_assess == 0)
+    return;
+  mizan_report_add_heading (self, 2, tr (N_("To assess first")));
+  table = mizan_report_add_table (self, 3, widths, align, headers);
+  mizan_report_table_lists (self, table);
+  for (guint d = 0; d < r->n_domains; d++)
+    {
+      const MizanDomain *domain = r->domains[d].domain;
+      g_autoptr(GString) capabilities = g_string_new (NULL);
+      guint n = 0;
+
+      for (guint i = 0; i < r->n_to_assess; i++)
+        if (r->to_assess[i].capability->domain == domain)
+          {
+            /* A no-break space keeps each id with its count when the list wraps. */
+            g_string_append_printf (capabilities, "%s%s\u00a0(%u)", capabilities->len > 0 ? " " : "",
+                                    r->to_assess[i].capability->id, r->to_assess[i].n_practices);
+            n += r->to_assess[i].n_practices;
+          }
+      if (n > 0)
+        {
+          g_autofree char *title = domain_heading (self, domain);
+          g_autofree char *count = g_strdup_printf ("%u", n);
+          const char *cells[] = { title, count, capabilities->str };
+
+          mizan_report_add_row (self, table, cells);
+        }
+    }
+}
 
 static void
 add_roadmap (MizanReport *self)
@@ -389,9 +552,14 @@ add_roadmap (MizanReport *self)
   const MizanResults *r = self->results;
 
   mizan_report_add_text (self, tr (N_("For each capability below its target, in order of priority, the practices "
-                                      "up to the target that are not yet fully or largely implemented. The phase "
-                                      "says how far above the capability’s current level a practice lies.")),
+                                      "up to the target answered partially or not implemented. The phase "
+                                      "says how far above the capability’s current level a practice lies. "
+                                      "Unanswered practices are not actions: they are counted per capability "
+                                      "as practices to assess.")),
                          MIZAN_REPORT_BODY_SIZE, FALSE, FALSE, 0, 0);
+  add_to_assess (self);
+  if (r->n_roadmap == 0 && r->n_to_assess > 0)
+    return;
   if (r->n_roadmap == 0)
     {
       mizan_report_add_text (self, tr (N_("Every capability has reached its target; nothing is left to plan.")),
@@ -616,6 +784,9 @@ mizan_report_build (MizanReport *self)
   for (guint i = 0; i < r->n_domains; i++)
     {
       g_autofree char *title = domain_heading (self, r->domains[i].domain);
+
+      if (domain_untouched (self, r->domains[i].domain))
+        continue;
       domain_lines[i] = CONTENTS_LINE (title);
     }
   lines.roadmap = CONTENTS_LINE (tr (N_("Roadmap")));
@@ -636,9 +807,12 @@ mizan_report_build (MizanReport *self)
     {
       g_autofree char *title = domain_heading (self, r->domains[i].domain);
 
+      if (domain_untouched (self, r->domains[i].domain))
+        continue;
       set_target (self, domain_lines[i], mizan_report_add_heading (self, 1, title));
       add_domain (self, i);
     }
+
 
   set_target (self, lines.roadmap, mizan_report_add_heading (self, 1, tr (N_("Roadmap"))));
   add_roadmap (self);

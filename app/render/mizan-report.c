@@ -19,6 +19,7 @@ static const char * const report_languages[] = { "en", "ar", "fr", NULL };
 
 #define COLOR_DIM 0x5e5c64
 #define COLOR_RULE 0xc0bfbc
+#define COLOR_DRAFT 0xa51d2d   /* GNOME red 5: a draft must not pass for the final report */
 
 /* Strings */
 
@@ -82,6 +83,20 @@ mizan_report_status_label (MizanReport *self,
     default:
       return mizan_report_tr (self, N_("Not answered"));
     }
+}
+
+char *
+mizan_report_draft_text (MizanReport *self)
+{
+  const MizanResults *r = self->results;
+  g_autofree char *percent = NULL;
+
+  if (r->answered >= r->total)
+    return NULL;
+  /* Rounded down: a draft never claims 100 %. */
+  percent = mizan_report_format_percent (self, floor (100.0 * r->answered / r->total) / 100.0);
+  /* Translators: on every page of the report of an incomplete assessment; %s is e.g. "8%" */
+  return g_strdup_printf (mizan_report_tr (self, N_("Draft — %s answered")), percent);
 }
 
 /* Options */
@@ -425,7 +440,9 @@ draw_running_header (MizanReport *self,
                                                         MIZAN_REPORT_SMALL_SIZE, FALSE, half, MIZAN_CELL_START);
   g_autoptr(PangoLayout) title = mizan_report_layout_new (self, mizan_report_tr (self, N_("Cybersecurity maturity report")),
                                                           MIZAN_REPORT_SMALL_SIZE, FALSE, half, MIZAN_CELL_START);
-  g_autoptr(PangoLayout) date = mizan_report_layout_new (self, self->date, MIZAN_REPORT_SMALL_SIZE, FALSE,
+  g_autofree char *draft = mizan_report_draft_text (self);
+  g_autofree char *footer = draft != NULL ? g_strdup_printf ("%s · %s", self->date, draft) : g_strdup (self->date);
+  g_autoptr(PangoLayout) date = mizan_report_layout_new (self, footer, MIZAN_REPORT_SMALL_SIZE, draft != NULL,
                                                          half, MIZAN_CELL_START);
   g_autoptr(PangoLayout) pages = mizan_report_layout_new (self, number, MIZAN_REPORT_SMALL_SIZE, FALSE,
                                                           half, MIZAN_CELL_START);
@@ -441,7 +458,8 @@ draw_running_header (MizanReport *self,
   mizan_report_show_layout (self, cr, org, mizan_report_start_x (self, 0, half), header_y, COLOR_DIM);
   mizan_report_show_layout (self, cr, title, mizan_report_start_x (self, self->text_width - half, half),
                             header_y, COLOR_DIM);
-  mizan_report_show_layout (self, cr, date, mizan_report_start_x (self, 0, half), footer_y, COLOR_DIM);
+  mizan_report_show_layout (self, cr, date, mizan_report_start_x (self, 0, half), footer_y,
+                            draft != NULL ? COLOR_DRAFT : COLOR_DIM);
   mizan_report_show_layout (self, cr, pages, mizan_report_start_x (self, self->text_width - half, half),
                             footer_y, COLOR_DIM);
 

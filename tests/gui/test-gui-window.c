@@ -40,6 +40,20 @@ stored (GuiFixture *fixture,
   return has;
 }
 
+static gboolean
+in_trash (GuiFixture *fixture,
+          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trash = mizan_store_list_trash (fixture->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < trash->len; i++)
+    if (g_str_equal (((MizanAssessmentSummary *) trash->pdata[i])->id, id))
+      return TRUE;
+  return FALSE;
+}
+
 /* The toast's Undo button, found the way a user finds it: on screen. */
 static GtkWidget *
 find_button (GtkWidget  *root,
@@ -119,12 +133,15 @@ test_delete_undo_then_delete (GuiFixture    *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_true (stored (fixture, id));
 
-  /* Deleted again, the window closing before the toast goes: deleted for good. */
+  g_assert_false (in_trash (fixture, id));
+
+  /* Deleted again, the window closing before the toast goes: in the Trash. */
   gtk_widget_activate_action (GTK_WIDGET (page), "start.delete", "s", id);
-  g_assert_true (stored (fixture, id));
+  g_assert_false (in_trash (fixture, id));
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_spin (50);
-  g_assert_false (stored (fixture, id));
+  g_assert_true (in_trash (fixture, id));
+  g_assert_false (in_trash (fixture, mizan_assessment_get_id (keep)));
   g_assert_true (stored (fixture, mizan_assessment_get_id (keep)));
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # test-sharing.py — sharing from the app, driven through the accessibility tree, with the real mizan-server on 127.0.0.1
+# An incomplete assessment is refused, saying how many practices are left → completed →
 # Not enough peers → Share shows the exact payload → shared → server stopped: queued → app restarted with the
 # server back: delivered → peers shown → Withdraw → gone; Member states needs an analyst token; every control named.
 
@@ -58,6 +59,14 @@ class Context:
         """Whether a label starting with @text is on screen (the sharing row's state line, say)."""
         return self.app.exists(text, prefix=True)
 
+    def import_doc(self, doc, *options):
+        path = os.path.join(self.tmp, 'a.mizan')
+        with open(path, 'w') as f:
+            json.dump(doc, f)
+        p = subprocess.run([CLI, '--db', self.db, 'import', path, *options], env=self.env,
+                           capture_output=True, text=True, check=True)
+        self.assessment = p.stdout.strip()
+
     def queue(self):
         con = sqlite3.connect(self.db)
         try:
@@ -91,13 +100,31 @@ def step_setup(c):
     answers = {p['id']: {'status': 'fully' if i % 3 else 'partially'}
                for i, (_, _, p) in enumerate(harness.practices(fw))}
     doc = harness.assessment_doc(fw, {})
-    doc['answers'] = answers
     doc['assessment']['title'] = TITLE
-    path = os.path.join(c.tmp, 'a.mizan')
-    with open(path, 'w') as f:
-        json.dump(doc, f)
-    p = subprocess.run([CLI, '--db', c.db, 'import', path], env=c.env, capture_output=True, text=True, check=True)
-    c.assessment = p.stdout.strip()
+    # Two practices left unanswered first; step_complete answers them.
+    doc['answers'] = dict(list(answers.items())[:-2])
+    c.import_doc(doc)
+    doc['answers'] = answers
+    c.complete_doc = doc
+
+
+def step_incomplete_refused(c):
+    c.start_app()
+    c.app.wait(lambda: c.shows('Not shared · 2 practices left to answer before sharing'), timeout=20,
+               what='the count left on the sharing row')
+    c.app.click('Share…', role='push button')
+    body = c.app.find('2 practices are not answered yet', prefix=True, timeout=10)
+    assert not c.app.exists('The anonymized payload')
+    c.app.click('Show Unanswered', role='push button', root=c.app.window_of(body))
+    # The questionnaire opens on the first unanswered practice's capability.
+    last = [p for _, _, p in harness.practices(harness.FW)][-2]
+    c.app.wait(lambda: c.app.exists(last['id'], prefix=True), timeout=10, what='the unanswered practice')
+    assert c.server.stored_ids() == set() and c.queue() == []
+    c.quit_app()
+
+
+def step_complete(c):
+    c.import_doc(c.complete_doc, '--replace')
 
 
 def step_not_enough_peers(c):
@@ -187,6 +214,8 @@ def step_member_states_for_an_analyst(c):
 def main():
     steps = [
         ('a server, a submitter token, sharing on, an assessment', step_setup),
+        ('an incomplete assessment is not shared: the app says how many practices are left', step_incomplete_refused),
+        ('the assessment answered to the end', step_complete),
         ('Benchmark says there are not enough peers', step_not_enough_peers),
         ('every control on the Benchmark page has a name', step_every_control_named),
         ('Share shows the exact payload, then sends it', step_share_shows_the_exact_payload),

@@ -468,11 +468,17 @@ test_heat_cells (void)
   /* Level 3 passes although the capability stopped at level 1. */
   mizan_chart_heat_cell (fx.results, d11, fx.statuses, 3, &cell);
   g_assert_cmpint (cell.state, ==, MIZAN_CELL_PASSED);
-  /* Level 4: one practice na (left out), one unanswered (counts, fails). */
+  /* Level 4: one practice na (left out), one unanswered: it fails the
+   * gate, but nobody has assessed the level yet, so it is not "not met". */
   mizan_chart_heat_cell (fx.results, d11, fx.statuses, 4, &cell);
-  g_assert_cmpint (cell.state, ==, MIZAN_CELL_NOT_MET);
+  g_assert_cmpint (cell.state, ==, MIZAN_CELL_NOT_ASSESSED);
   g_assert_cmpuint (cell.passing, ==, 0);
   g_assert_cmpuint (cell.applicable, ==, 1);
+  g_assert_cmpuint (cell.unanswered, ==, 1);
+  /* D1.2 level 4 is answered "not": not met. */
+  mizan_chart_heat_cell (fx.results, &fx.results->capabilities[1], fx.statuses, 4, &cell);
+  g_assert_cmpint (cell.state, ==, MIZAN_CELL_NOT_MET);
+  g_assert_cmpuint (cell.unanswered, ==, 0);
 
   /* All na at a level: no applicable practice. */
   p5 = mizan_framework_lookup_practice (fx.framework, "D1.1.5");
@@ -483,7 +489,13 @@ test_heat_cells (void)
   /* An out-of-range status reads as unanswered, not past a table. */
   fx.statuses[p5->index] = (MizanStatus) 77;
   mizan_chart_heat_cell (fx.results, d11, fx.statuses, 4, &cell);
+  g_assert_cmpint (cell.state, ==, MIZAN_CELL_NOT_ASSESSED);
+  /* One of two answered "not", the other unanswered: not met. */
+  fx.statuses[p5->index] = MIZAN_STATUS_NOT;
+  fx.statuses[p6->index] = MIZAN_STATUS_NONE;
+  mizan_chart_heat_cell (fx.results, d11, fx.statuses, 4, &cell);
   g_assert_cmpint (cell.state, ==, MIZAN_CELL_NOT_MET);
+  g_assert_cmpuint (cell.unanswered, ==, 1);
 
   /* Without statuses only the capability level is known. */
   mizan_chart_heat_cell (fx.results, d11, NULL, 1, &cell);
@@ -550,18 +562,21 @@ test_heat_map (void)
   heat_geometry (&fx, &rtl, 480, height, &gr, xr);
   g_assert_cmpfloat (gl.scale, ==, 1);
 
-  /* D1.1: passed, partly met, passed, not met. */
+  /* D1.1: passed, partly met, passed, not assessed (empty, not the fill of
+   * not met, which D1.2's level 4 shows). */
   g_assert_true (shows (cell_pixel (ls, &gl, xl, 0, 1), &pal.passed, &pal));
   g_assert_true (shows (cell_pixel (ls, &gl, xl, 0, 2), &pal.partly, &pal));
   g_assert_true (shows (cell_pixel (ls, &gl, xl, 0, 3), &pal.passed, &pal));
-  g_assert_true (shows (cell_pixel (ls, &gl, xl, 0, 4), &pal.not_met, &pal));
+  g_assert_true (shows (cell_pixel (ls, &gl, xl, 0, 4), &pal.background, &pal));
+  g_assert_false (shows (cell_pixel (ls, &gl, xl, 0, 4), &pal.not_met, &pal));
+  g_assert_true (shows (cell_pixel (ls, &gl, xl, 1, 4), &pal.not_met, &pal));
   /* Columns run left to right, or right to left as the mirror image. */
   g_assert_cmpfloat (xl[1], <, xl[4]);
   g_assert_cmpfloat (xr[1], >, xr[4]);
   g_assert_cmpfloat (fabs (xr[1] + gr.cell_width - (480 - xl[1])), <, 0.01);
   g_assert_true (shows (cell_pixel (rs, &gr, xr, 0, 1), &pal.passed, &pal));
   g_assert_true (shows (cell_pixel (rs, &gr, xr, 0, 2), &pal.partly, &pal));
-  g_assert_true (shows (cell_pixel (rs, &gr, xr, 0, 4), &pal.not_met, &pal));
+  g_assert_true (shows (cell_pixel (rs, &gr, xr, 0, 4), &pal.background, &pal));
   /* D3.1 passes every level. */
   for (guint l = 1; l <= 4; l++)
     g_assert_true (shows (cell_pixel (ls, &gl, xl, 3, l), &pal.passed, &pal));
@@ -646,7 +661,7 @@ test_describe (void)
 
   heat = mizan_chart_describe_heat_map (fx.results, fx.statuses);
   g_assert_nonnull (strstr (heat, "D1.1 Strategy: level 1, target 3. Levels passed: 1, 3. "
-                                  "Levels partly met: 2 (1 of 2 practices). Levels not met: 4."));
+                                  "Levels partly met: 2 (1 of 2 practices). Levels not assessed yet: 4."));
   g_assert_nonnull (strstr (heat, "D3.1 Monitoring: level 4, target 3. Levels passed: 1, 2, 3, 4."));
   g_assert_nonnull (strstr (heat, "D4.1 Information sharing: not applicable."));
   heat_no_statuses = mizan_chart_describe_heat_map (fx.results, NULL);

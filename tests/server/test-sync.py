@@ -50,7 +50,8 @@ class Client(Home):
 
     def add(self, country='PAK', sector='government', size='large', seed=None, org_name='Ministry of Test'):
         rng = random.Random(seed)
-        answers = {p['id']: rng.choice(['fully', 'largely', 'partially', 'not', 'na', None])
+        # Complete: only a complete assessment is shared (DESIGN.md "Provisional results").
+        answers = {p['id']: rng.choice(['fully', 'largely', 'partially', 'not', 'na'])
                    for _, _, p in practices(FW)}
         notes = {pid: 'secret note ' + pid for pid in list(answers)[:5]}
         doc = assessment_doc(FW, answers, notes=notes, org={
