@@ -1051,7 +1051,8 @@ test_references_format (void)
   MizanCapability *cap = mizan_framework_lookup_capability (fw, "GOV.1");
   g_autofree char *line = mizan_references_format (cap->references, cap->n_references);
   g_autofree char *none = mizan_references_format (NULL, 0);
-  g_autofree char *expected = g_strdup_printf ("%s GV.OC-01, GV.OC-02, GV.RM-01 · %s 5.1, A.5.1 · cis-v8 1.1",
+  g_autofree char *expected = g_strdup_printf ("\u2068%s: GV.OC-01, GV.OC-02, GV.RM-01\u2069; "
+                                               "\u2068%s: 5.1, A.5.1\u2069; \u2068cis-v8: 1.1\u2069",
                                                mizan_reference_scheme_get_title (mizan_references_lookup_scheme ("nist-csf-2.0")),
                                                mizan_reference_scheme_get_title (mizan_references_lookup_scheme ("iso-27001-2022")));
 

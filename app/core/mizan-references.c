@@ -217,8 +217,10 @@ mizan_references_format (const MizanReference *references,
 
       ids = g_strjoinv (", ", references[i].ids);
       if (line->len > 0)
-        g_string_append (line, " · ");
-      g_string_append_printf (line, "%s %s",
+        g_string_append (line, "; ");
+      /* Each standard's run is isolated (FSI … PDI): in a right-to-left
+       * line its identifiers stay beside its name, in their own order. */
+      g_string_append_printf (line, "\u2068%s: %s\u2069",
                               scheme != NULL ? mizan_reference_scheme_get_title (scheme) : references[i].scheme,
                               ids);
     }

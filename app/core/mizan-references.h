@@ -21,9 +21,10 @@ const char                 *mizan_reference_scheme_lookup    (const MizanReferen
 /* Every identifier, in the data file's order; transfer none. */
 const char * const         *mizan_reference_scheme_get_ids   (const MizanReferenceScheme *self);
 
-/* A reader's line of @references, each scheme by its standard's name:
- * "NIST CSF 2.0 GV.OC-01, GV.RM-01 · ISO/IEC 27001:2022 5.1"; a scheme that
- * does not ship keeps its id. NULL when there are none. */
+/* A reader's line of @references, each scheme by its standard's name and
+ * direction-isolated: "NIST CSF 2.0: GV.OC-01, GV.RM-01; ISO/IEC 27001:2022: 5.1"
+ * (with U+2068 … U+2069 around each run); a scheme that does not ship keeps
+ * its id. NULL when there are none. */
 char                       *mizan_references_format          (const MizanReference       *references,
                                                               guint                       n_references);
 

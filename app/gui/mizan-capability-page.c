@@ -7,6 +7,7 @@
 
 #include "mizan-capability-page.h"
 #include "mizan-profile-row.h"
+#include "mizan-results.h"
 #include "mizan-references.h"
 #include "mizan-gui.h"
 #include "mizan-height-for-width-layout.h"
@@ -26,6 +27,7 @@ struct _MizanCapabilityPage
   MizanFramework    *framework;
   GPtrArray         *headings;        /* GtkLabel of each level, from level 1 */
   GPtrArray         *rows;            /* MizanPracticeRow in practices_box, shown or spare */
+  guint              n_shown;         /* rows[0 .. n_shown - 1] are shown, in order */
   GtkWidget         *all_answered;
 
   GtkScrolledWindow *scroller;
@@ -52,6 +54,13 @@ struct _MizanCapabilityPage
 };
 
 G_DEFINE_FINAL_TYPE (MizanCapabilityPage, mizan_capability_page, GTK_TYPE_WIDGET)
+
+enum {
+  MOVE_BEYOND,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 remove_children (GtkWidget *parent)
@@ -390,6 +399,62 @@ mizan_practice_filter_accepts (MizanPracticeFilter  filter,
   return (filter & MIZAN_PRACTICE_FILTER_TO_CONFIRM) && answer != NULL && answer->to_confirm;
 }
 
+static guint
+shown_index (MizanCapabilityPage *self,
+             MizanPracticeRow    *row)
+{
+  for (guint i = 0; i < self->n_shown; i++)
+    if (g_ptr_array_index (self->rows, i) == row)
+      return i;
+  return self->n_shown;
+}
+
+/* Down and Up: the next or previous practice shown, across the level
+ * headings; at either end the keyboard stays where it is. */
+static void
+on_row_move (MizanPracticeRow    *row,
+             int                  step,
+             MizanCapabilityPage *self)
+{
+  guint i = shown_index (self, row);
+
+  if (i >= self->n_shown || (step < 0 && i == 0) || (step > 0 && i + 1 >= self->n_shown))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      return;
+    }
+  mizan_practice_row_focus_status (g_ptr_array_index (self->rows, step > 0 ? i + 1 : i - 1));
+}
+
+static gboolean
+row_unanswered (MizanCapabilityPage *self,
+                MizanPracticeRow    *row)
+{
+  MizanPractice *practice = mizan_practice_row_get_practice (row);
+
+  return mizan_session_get_status (self->session, practice->id) == MIZAN_STATUS_NONE &&
+         mizan_results_excluded_by (mizan_session_get_framework (self->session),
+                                    mizan_session_get_assessment (self->session), practice) == NULL;
+}
+
+/* Alt+Down and Alt+Up: the next or previous unanswered practice of this
+ * page, else the page asks for one beyond it. */
+static void
+on_row_move_unanswered (MizanPracticeRow    *row,
+                        int                  step,
+                        MizanCapabilityPage *self)
+{
+  guint i = shown_index (self, row);
+
+  for (int j = (int) i + step; j >= 0 && j < (int) self->n_shown; j += step)
+    if (row_unanswered (self, g_ptr_array_index (self->rows, j)))
+      {
+        mizan_practice_row_focus_status (g_ptr_array_index (self->rows, j));
+        return;
+      }
+  g_signal_emit (self, signals[MOVE_BEYOND], 0, step);
+}
+
 static void
 show_practices (MizanCapabilityPage *self,
                 MizanPracticeFilter  filter)
@@ -428,6 +493,8 @@ show_practices (MizanCapabilityPage *self,
             {
               row = MIZAN_PRACTICE_ROW (mizan_practice_row_new (self->session, practice));
               g_ptr_array_add (self->rows, g_object_ref_sink (row));
+              g_signal_connect (row, "move", G_CALLBACK (on_row_move), self);
+              g_signal_connect (row, "move-unanswered", G_CALLBACK (on_row_move_unanswered), self);
             }
           place_child (self->practices_box, GTK_WIDGET (row), &previous);
           g_hash_table_insert (self->practice_rows, practice->id, row);
@@ -437,6 +504,7 @@ show_practices (MizanCapabilityPage *self,
         gtk_widget_set_visible (heading, FALSE);
     }
 
+  self->n_shown = shown;
   /* Spare rows wait hidden, holding nothing: hidden, they are neither measured nor presented. */
   for (guint i = shown; i < self->rows->len; i++)
     {
@@ -604,6 +672,25 @@ mizan_capability_page_focus_practice (MizanCapabilityPage *self,
     mizan_practice_row_focus (row);
 }
 
+gboolean
+mizan_capability_page_focus_unanswered (MizanCapabilityPage *self,
+                                        int                  direction)
+{
+  g_return_val_if_fail (MIZAN_IS_CAPABILITY_PAGE (self), FALSE);
+
+  for (guint k = 0; k < self->n_shown; k++)
+    {
+      guint i = direction >= 0 ? k : self->n_shown - 1 - k;
+
+      if (row_unanswered (self, g_ptr_array_index (self->rows, i)))
+        {
+          mizan_practice_row_focus (g_ptr_array_index (self->rows, i));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 void
 mizan_capability_page_scroll_to_top (MizanCapabilityPage *self)
 {
@@ -654,6 +741,14 @@ mizan_capability_page_class_init (MizanCapabilityPageClass *klass)
 
   object_class->dispose = mizan_capability_page_dispose;
   object_class->finalize = mizan_capability_page_finalize;
+
+  /* No unanswered practice further on this page in that direction (+1, -1). */
+  signals[MOVE_BEYOND] =
+    g_signal_new ("move-beyond",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (MIZAN_TYPE_HEIGHT_FOR_WIDTH_LAYOUT);

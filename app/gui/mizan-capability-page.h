@@ -37,6 +37,10 @@ void              mizan_capability_page_set_neighbours   (MizanCapabilityPage *s
 /* Scrolls @practice_id into view and focuses its status choice. */
 void              mizan_capability_page_focus_practice   (MizanCapabilityPage *self,
                                                           const char          *practice_id);
+/* Puts the keyboard on the first unanswered practice shown (@direction
+ * >= 0), or the last (< 0); FALSE when every one shown has an answer. */
+gboolean          mizan_capability_page_focus_unanswered (MizanCapabilityPage *self,
+                                                          int                  direction);
 void              mizan_capability_page_scroll_to_top    (MizanCapabilityPage *self);
 /* NULL when the practice is not on the page */
 MizanPracticeRow *mizan_capability_page_get_practice_row (MizanCapabilityPage *self,

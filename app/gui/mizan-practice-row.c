@@ -33,8 +33,8 @@ struct _MizanPracticeRow
   GtkMenuButton   *rubric_button;
   GtkLabel        *rubric_label;
   GtkButton       *clear_button;
-  GtkEntry        *note_entry;
-  GtkEntry        *evidence_entry;
+  GtkTextView     *note_view;
+  GtkTextView     *evidence_view;
   GtkExpander     *guidance_expander;
   GtkLabel        *guidance_label;
   GtkLabel        *evidence_hint_label;
@@ -44,6 +44,14 @@ struct _MizanPracticeRow
 };
 
 G_DEFINE_FINAL_TYPE (MizanPracticeRow, mizan_practice_row, GTK_TYPE_WIDGET)
+
+enum {
+  MOVE,
+  MOVE_UNANSWERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const MizanStatus button_statuses[] = {
   MIZAN_STATUS_FULLY, MIZAN_STATUS_LARGELY, MIZAN_STATUS_PARTIALLY, MIZAN_STATUS_NOT, MIZAN_STATUS_NA,
@@ -73,6 +81,26 @@ mizan_practice_row_get_status_button (MizanPracticeRow *self,
     }
 }
 
+/* One Tab stop for the group: the chosen status, or Fully while none is;
+ * Left and Right move within it. */
+static void
+reset_group_focus (MizanPracticeRow *self)
+{
+  MizanStatus status = mizan_session_get_status (self->session, self->practice->id);
+
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    gtk_widget_set_focusable (GTK_WIDGET (mizan_practice_row_get_status_button (self, button_statuses[i])),
+                              button_statuses[i] == status || (status == MIZAN_STATUS_NONE && i == 0));
+}
+
+static void
+on_group_focus_leave (GtkEventControllerFocus *controller,
+                      MizanPracticeRow        *self)
+{
+  if (self->session != NULL)
+    reset_group_focus (self);
+}
+
 static void
 sync_from_session (MizanPracticeRow *self)
 {
@@ -86,6 +114,7 @@ sync_from_session (MizanPracticeRow *self)
       GtkToggleButton *button = mizan_practice_row_get_status_button (self, button_statuses[i]);
 
       gtk_toggle_button_set_active (button, button_statuses[i] == status);
+
       /* The buttons are radio buttons to assistive technology: the chosen
        * one is "checked", which a screen reader speaks as selected. */
       gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
@@ -101,6 +130,7 @@ sync_from_session (MizanPracticeRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "to-confirm");
   mizan_practice_row_update_scope (self);
+  reset_group_focus (self);
   if (status == MIZAN_STATUS_NONE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "unanswered");
   else
@@ -114,7 +144,7 @@ mizan_practice_row_update_scope (MizanPracticeRow *self)
   GtkWidget *controls[] = {
     GTK_WIDGET (self->fully_button), GTK_WIDGET (self->largely_button), GTK_WIDGET (self->partially_button),
     GTK_WIDGET (self->not_button), GTK_WIDGET (self->na_button), GTK_WIDGET (self->clear_button),
-    GTK_WIDGET (self->note_entry), GTK_WIDGET (self->evidence_entry),
+    GTK_WIDGET (self->note_view), GTK_WIDGET (self->evidence_view),
   };
   gboolean in_scope;
 
@@ -144,17 +174,28 @@ close_edit (MizanPracticeRow *self)
     }
 }
 
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static void
 commit (MizanPracticeRow *self,
         MizanStatus       status)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *note = view_text (self->note_view);
+  g_autofree char *evidence = view_text (self->evidence_view);
   gboolean ok;
 
   /* The typed text goes with the status, in the same transaction. */
   ok = mizan_session_set_answer (self->session, self->practice->id, status,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->note_entry)),
-                                 gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry)),
+                                 note, evidence,
                                  &error);
   close_edit (self);
   if (!ok)
@@ -182,7 +223,7 @@ commit_timeout (gpointer user_data)
 }
 
 static void
-on_text_changed (GtkEditable      *editable,
+on_text_changed (GtkTextBuffer    *buffer,
                  MizanPracticeRow *self)
 {
   if (self->syncing)
@@ -237,6 +278,137 @@ on_clear_clicked (GtkButton        *button,
   commit (self, MIZAN_STATUS_NONE);
   /* Clear became insensitive; keep the keyboard in the status choice. */
   gtk_widget_grab_focus (GTK_WIDGET (self->fully_button));
+}
+
+/* The status a key stands for: 1-5 (top row, keypad, Arabic-Indic digits)
+ * choose, 0 and BackSpace clear. FALSE for any other key. */
+static gboolean
+status_of_key (guint        keyval,
+               MizanStatus *status)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  int digit = -1;
+
+  if (keyval == GDK_KEY_BackSpace)
+    digit = 0;
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    digit = keyval - GDK_KEY_KP_0;
+  else if (c >= '0' && c <= '9')
+    digit = c - '0';
+  else if (c >= 0x0660 && c <= 0x0669)      /* ٠ … ٩ */
+    digit = c - 0x0660;
+  else if (c >= 0x06F0 && c <= 0x06F9)      /* ۰ … ۹, Persian and Urdu */
+    digit = c - 0x06F0;
+  if (digit < 0 || digit > 5)
+    return FALSE;
+  *status = digit == 0 ? MIZAN_STATUS_NONE : button_statuses[digit - 1];
+  return TRUE;
+}
+
+/* Left and Right move the keyboard between the five statuses without
+ * choosing one (Space or a digit chooses). */
+static void
+move_within_group (MizanPracticeRow *self,
+                   int               step)
+{
+  int current = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (button_statuses); i++)
+    if (gtk_widget_has_focus (GTK_WIDGET (mizan_practice_row_get_status_button (self, button_statuses[i]))))
+      current = i;
+  if (current < 0 || current + step < 0 || current + step >= (int) G_N_ELEMENTS (button_statuses))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  {
+    GtkWidget *next = GTK_WIDGET (mizan_practice_row_get_status_button (self, button_statuses[current + step]));
+
+    gtk_widget_set_focusable (next, TRUE);
+    gtk_widget_grab_focus (next);
+  }
+}
+
+/* With the focus in the status choice: a digit answers, Up and Down move to
+ * the previous or next practice, Alt with them to the previous or next
+ * unanswered one, Enter goes to the note. Left and Right stay GTK's, moving
+ * between the five statuses. */
+static gboolean
+on_status_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               MizanPracticeRow      *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  MizanStatus status;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (mods == 0 && status_of_key (keyval, &status))
+    {
+      if (gtk_widget_get_sensitive (GTK_WIDGET (self->fully_button)))
+        {
+          commit (self, status);
+          mizan_practice_row_focus_status (self);
+        }
+      else
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  if ((mods == 0 || mods == GDK_ALT_MASK) &&
+      (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down || keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up))
+    {
+      int step = keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down ? 1 : -1;
+
+      g_signal_emit (self, signals[mods == 0 ? MOVE : MOVE_UNANSWERED], 0, step);
+      return TRUE;
+    }
+  if (mods == 0 && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+      return TRUE;
+    }
+  if (mods == 0 && (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ||
+                    keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right))
+    {
+      gboolean forward = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
+
+      /* Right goes towards the end of the line: leftwards in right-to-left. */
+      if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+        forward = !forward;
+      move_within_group (self, forward ? 1 : -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Escape in the note or evidence goes back to the practice's status. */
+static gboolean
+on_entry_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              MizanPracticeRow      *self)
+{
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  mizan_practice_row_flush (self);
+  mizan_practice_row_focus_status (self);
+  return TRUE;
+}
+
+static void
+add_key_handler (GtkWidget *widget,
+                 GCallback  callback,
+                 gpointer   user_data)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  /* Capture: before the focused button or entry uses the key itself. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", callback, user_data);
+  gtk_widget_add_controller (widget, controller);
 }
 
 static void
@@ -374,9 +546,9 @@ mizan_practice_row_bind (MizanPracticeRow *self,
   clear_label = g_strdup_printf (_("%s: Clear answer"), practice->id);
   set_accessible_label (GTK_WIDGET (self->clear_button), clear_label);
   note_label = g_strdup_printf (_("%s: Note"), practice->id);
-  set_accessible_label (GTK_WIDGET (self->note_entry), note_label);
+  set_accessible_label (GTK_WIDGET (self->note_view), note_label);
   evidence_label = g_strdup_printf (_("%s: Evidence"), practice->id);
-  set_accessible_label (GTK_WIDGET (self->evidence_entry), evidence_label);
+  set_accessible_label (GTK_WIDGET (self->evidence_view), evidence_label);
   guidance_label = g_strdup_printf (_("%s: Guidance"), practice->id);
   set_accessible_label (GTK_WIDGET (self->guidance_expander), guidance_label);
 
@@ -410,8 +582,10 @@ mizan_practice_row_bind (MizanPracticeRow *self,
 
   answer = mizan_assessment_get_answer (mizan_session_get_assessment (session), practice->id);
   self->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), answer != NULL && answer->note != NULL ? answer->note : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry), answer != NULL && answer->evidence != NULL ? answer->evidence : "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            answer != NULL && answer->note != NULL ? answer->note : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->evidence_view),
+                            answer != NULL && answer->evidence != NULL ? answer->evidence : "", -1);
   self->syncing = FALSE;
   sync_from_session (self);
 }
@@ -444,18 +618,18 @@ mizan_practice_row_get_clear_button (MizanPracticeRow *self)
   return self->clear_button;
 }
 
-GtkEditable *
-mizan_practice_row_get_note_entry (MizanPracticeRow *self)
+GtkTextBuffer *
+mizan_practice_row_get_note_buffer (MizanPracticeRow *self)
 {
   g_return_val_if_fail (MIZAN_IS_PRACTICE_ROW (self), NULL);
-  return GTK_EDITABLE (self->note_entry);
+  return gtk_text_view_get_buffer (self->note_view);
 }
 
-GtkEditable *
-mizan_practice_row_get_evidence_entry (MizanPracticeRow *self)
+GtkTextBuffer *
+mizan_practice_row_get_evidence_buffer (MizanPracticeRow *self)
 {
   g_return_val_if_fail (MIZAN_IS_PRACTICE_ROW (self), NULL);
-  return GTK_EDITABLE (self->evidence_entry);
+  return gtk_text_view_get_buffer (self->evidence_view);
 }
 
 static gboolean
@@ -469,7 +643,7 @@ remove_highlight (gpointer user_data)
 }
 
 void
-mizan_practice_row_focus (MizanPracticeRow *self)
+mizan_practice_row_focus_status (MizanPracticeRow *self)
 {
   MizanStatus status;
   GtkToggleButton *button;
@@ -478,7 +652,18 @@ mizan_practice_row_focus (MizanPracticeRow *self)
 
   status = mizan_session_get_status (self->session, self->practice->id);
   button = mizan_practice_row_get_status_button (self, status);
-  gtk_widget_grab_focus (GTK_WIDGET (button != NULL ? button : self->fully_button));
+  if (button == NULL)
+    button = self->fully_button;
+  gtk_widget_set_focusable (GTK_WIDGET (button), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+}
+
+void
+mizan_practice_row_focus (MizanPracticeRow *self)
+{
+  g_return_if_fail (MIZAN_IS_PRACTICE_ROW (self));
+
+  mizan_practice_row_focus_status (self);
 
   /* A brief mark on the card tells a sighted user where the search landed. */
   gtk_widget_add_css_class (GTK_WIDGET (self), "mizan-highlight");
@@ -509,6 +694,23 @@ mizan_practice_row_class_init (MizanPracticeRowClass *klass)
 
   object_class->dispose = mizan_practice_row_dispose;
 
+  /* Up or Down (step -1 or +1) in the status choice: the page moves the
+   * focus to the neighbouring practice. */
+  signals[MOVE] =
+    g_signal_new ("move",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+  /* Alt+Up or Alt+Down: to the previous or next unanswered practice,
+   * in another capability if need be. */
+  signals[MOVE_UNANSWERED] =
+    g_signal_new ("move-unanswered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/comstech/Mizan/mizan-practice-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, id_label);
@@ -522,8 +724,8 @@ mizan_practice_row_class_init (MizanPracticeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, rubric_button);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, rubric_label);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, clear_button);
-  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, note_entry);
-  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, evidence_entry);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, note_view);
+  gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, evidence_view);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, guidance_expander);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, guidance_label);
   gtk_widget_class_bind_template_child (widget_class, MizanPracticeRow, evidence_hint_label);
@@ -545,12 +747,20 @@ mizan_practice_row_init (MizanPracticeRow *self)
                         G_CALLBACK (on_status_clicked), self);
     }
   g_signal_connect (self->clear_button, "clicked", G_CALLBACK (on_clear_clicked), self);
-  g_signal_connect (self->note_entry, "changed", G_CALLBACK (on_text_changed), self);
-  g_signal_connect (self->evidence_entry, "changed", G_CALLBACK (on_text_changed), self);
-  g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (mizan_practice_row_flush), self);
-  g_signal_connect_swapped (self->evidence_entry, "activate", G_CALLBACK (mizan_practice_row_flush), self);
-  track_focus (self, GTK_WIDGET (self->note_entry));
-  track_focus (self, GTK_WIDGET (self->evidence_entry));
+  /* Enter is a new line in a note; Escape, a pause or leaving saves it. */
+  g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->evidence_view), "changed", G_CALLBACK (on_text_changed), self);
+  track_focus (self, GTK_WIDGET (self->note_view));
+  track_focus (self, GTK_WIDGET (self->evidence_view));
+  add_key_handler (GTK_WIDGET (self->status_box), G_CALLBACK (on_status_key), self);
+  {
+    GtkEventController *controller = gtk_event_controller_focus_new ();
+
+    g_signal_connect (controller, "leave", G_CALLBACK (on_group_focus_leave), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->status_box), controller);
+  }
+  add_key_handler (GTK_WIDGET (self->note_view), G_CALLBACK (on_entry_key), self);
+  add_key_handler (GTK_WIDGET (self->evidence_view), G_CALLBACK (on_entry_key), self);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->rubric_button), _("What the statuses mean"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->clear_button), _("Mark as unanswered"));

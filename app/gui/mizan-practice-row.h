@@ -21,8 +21,8 @@ MizanPractice   *mizan_practice_row_get_practice      (MizanPracticeRow *self);
 GtkToggleButton *mizan_practice_row_get_status_button (MizanPracticeRow *self,
                                                        MizanStatus       status);
 GtkButton       *mizan_practice_row_get_clear_button  (MizanPracticeRow *self);
-GtkEditable     *mizan_practice_row_get_note_entry    (MizanPracticeRow *self);
-GtkEditable     *mizan_practice_row_get_evidence_entry(MizanPracticeRow *self);
+GtkTextBuffer   *mizan_practice_row_get_note_buffer     (MizanPracticeRow *self);
+GtkTextBuffer   *mizan_practice_row_get_evidence_buffer (MizanPracticeRow *self);
 /* Writes a note or evidence still waiting for the typing to pause. */
 void             mizan_practice_row_flush             (MizanPracticeRow *self);
 /* Follows the organization's profile: a practice out of scope (its own or
@@ -31,5 +31,8 @@ void             mizan_practice_row_flush             (MizanPracticeRow *self);
 void             mizan_practice_row_update_scope      (MizanPracticeRow *self);
 /* Focuses the status choice (which scrolls the row into view). */
 void             mizan_practice_row_focus             (MizanPracticeRow *self);
+/* The keyboard on the practice's status choice (its chosen status, else the
+ * first), without the highlight a search or a jump adds. */
+void             mizan_practice_row_focus_status      (MizanPracticeRow *self);
 
 G_END_DECLS

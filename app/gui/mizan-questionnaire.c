@@ -8,6 +8,7 @@
 
 #include "mizan-capability-row.h"
 #include "mizan-questionnaire.h"
+#include "mizan-results.h"
 #include "mizan-gui.h"
 
 struct _MizanQuestionnaire
@@ -58,6 +59,49 @@ has_to_confirm (MizanAssessment *assessment)
     if (((const MizanAnswer *) value)->to_confirm)
       return TRUE;
   return FALSE;
+}
+
+/* Whether @capability has a practice still to answer (in scope). */
+static gboolean
+has_unanswered (MizanQuestionnaire *self,
+                MizanCapability    *capability)
+{
+  MizanFramework *framework = mizan_session_get_framework (self->session);
+  MizanAssessment *assessment = mizan_session_get_assessment (self->session);
+
+  for (guint i = 0; i < capability->n_practices; i++)
+    if (mizan_session_get_status (self->session, capability->practices[i]->id) == MIZAN_STATUS_NONE &&
+        mizan_results_excluded_by (framework, assessment, capability->practices[i]) == NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Alt+Down / Alt+Up past the page's last or first unanswered practice: the
+ * next capability (in the model's order) with one, its practice focused. */
+static void
+on_move_beyond (MizanCapabilityPage *page,
+                int                  direction,
+                MizanQuestionnaire  *self)
+{
+  MizanFramework *framework;
+  guint n;
+
+  if (self->session == NULL || self->current == NULL)
+    return;
+  framework = mizan_session_get_framework (self->session);
+  n = mizan_framework_get_n_capabilities (framework);
+  for (int i = (int) self->current->index + direction; i >= 0 && i < (int) n; i += direction)
+    {
+      MizanCapability *capability = mizan_framework_get_capability (framework, i);
+
+      if (has_unanswered (self, capability))
+        {
+          mizan_questionnaire_show_capability (self, capability, NULL);
+          mizan_capability_page_focus_unanswered (self->page, direction);
+          return;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 /* A capability passes when one of its practices does. */
@@ -525,6 +569,23 @@ mizan_questionnaire_set_session (MizanQuestionnaire *self,
   if (session == NULL)
     return;
 
+  /* Where the work is: the first capability with a practice to answer, the
+   * keyboard on that practice; a finished assessment opens at its start. */
+  {
+    MizanFramework *framework = mizan_session_get_framework (session);
+
+    for (guint i = 0; i < mizan_framework_get_n_capabilities (framework); i++)
+      {
+        MizanCapability *capability = mizan_framework_get_capability (framework, i);
+
+        if (has_unanswered (self, capability))
+          {
+            mizan_questionnaire_show_capability (self, capability, NULL);
+            mizan_capability_page_focus_unanswered (self->page, 1);
+            return;
+          }
+      }
+  }
   first = g_list_model_get_item (G_LIST_MODEL (self->outline_model), 0);
   if (first == NULL)
     first = g_list_model_get_item (mizan_session_get_capabilities (session), 0);
@@ -701,6 +762,7 @@ mizan_questionnaire_init (MizanQuestionnaire *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
   g_signal_connect (self->unanswered_check, "toggled", G_CALLBACK (on_filter_toggled), self);
   g_signal_connect (self->confirm_check, "toggled", G_CALLBACK (on_filter_toggled), self);
+  g_signal_connect (self->page, "move-beyond", G_CALLBACK (on_move_beyond), self);
   g_signal_connect_swapped (self->flap, "notify", G_CALLBACK (notify_flap), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "questionnaire.previous", FALSE);

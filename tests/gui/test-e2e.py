@@ -90,6 +90,16 @@ class Context:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+def run(steps, context=None):
+    """Runs @steps (description, function) as TAP over @context (a new
+    Context by default), cleaning up after; the exit status."""
+    context = context or Context()
+    try:
+        return Tap(steps).run(context)
+    finally:
+        context.cleanup()
+
+
 def expect(condition, message):
     if not condition:
         raise AssertionError(message)
@@ -137,8 +147,9 @@ def step_answer_gov(c):
     expect_only_checked(c.app, 'GOV.1.2', 'Largely implemented')
     note = c.app.find('GOV.1.1: Note', role='text')
     c.app.set_text(note, NOTE)
-    c.app.do_action(note, 'activate')
-    c.app.find('Saved', role='label')
+    # A note is saved once typing pauses.
+    c.app.wait(lambda: c.app.exists('Saved', role='label') and not c.app.exists('Saving…', role='label'),
+               10, 'the note to be saved')
     row = c.app.find('GOV.1 ', role='list item', prefix=True)
     expect('4 of 6' in row.name, 'the sidebar shows %r, not 4 of 6 answered' % row.name)
     expect_named(c, 'the questionnaire')
@@ -232,13 +243,5 @@ STEPS = [
 ]
 
 
-def main():
-    context = Context()
-    try:
-        return Tap(STEPS).run(context)
-    finally:
-        context.cleanup()
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(run(STEPS))

@@ -146,7 +146,7 @@ test_note_saved_after_pause (GuiFixture    *fixture,
   const char *note = NULL;
 
   setup_view (&setup, fixture);
-  gtk_editable_set_text (mizan_practice_row_get_note_entry (practice_row (&setup, "GOV.1.3")), "Minutes of the board");
+  gtk_text_buffer_set_text (mizan_practice_row_get_note_buffer (practice_row (&setup, "GOV.1.3")), "Minutes of the board", -1);
   g_assert_cmpint (mizan_session_get_save_state (setup.session), ==, MIZAN_SAVE_STATE_PENDING);
   g_assert_cmpstr (mizan_assessment_view_get_save_text (setup.view), ==, "Saving…");
   gui_test_wait_until (is_saved, setup.session);
@@ -158,7 +158,7 @@ test_note_saved_after_pause (GuiFixture    *fixture,
   g_assert_cmpstr (sidebar_progress (&setup, "GOV.1"), ==, "0/4");
 
   /* Typing and then leaving the capability at once still keeps it. */
-  gtk_editable_set_text (mizan_practice_row_get_evidence_entry (practice_row (&setup, "GOV.1.4")), "Review calendar");
+  gtk_text_buffer_set_text (mizan_practice_row_get_evidence_buffer (practice_row (&setup, "GOV.1.4")), "Review calendar", -1);
   gtk_widget_activate_action (GTK_WIDGET (setup.questionnaire), "questionnaire.next", NULL);
   g_assert_cmpstr (mizan_questionnaire_get_capability (setup.questionnaire)->id, ==, "GOV.2");
   g_assert_cmpint (mizan_session_get_save_state (setup.session), ==, MIZAN_SAVE_STATE_SAVED);
@@ -325,8 +325,16 @@ test_results_follow_answers (GuiFixture    *fixture,
   expected_text = g_strdup_printf ("%.2f", expected->index);
   g_assert_cmpstr (mizan_results_page_get_index_text (results_page), ==, expected_text);
 
-  /* The first priority opens its capability in the questionnaire. */
+  /* The assessed priorities and, apart, the not yet assessed ones: with
+   * three answers GOV.1 is still provisional, like every other capability. */
+  g_assert_cmpuint (expected->n_assessed_priorities, ==, 0);
   priorities = mizan_results_page_get_priorities (results_page);
+  g_assert_null (gtk_list_box_get_row_at_index (priorities, 0));
+  priorities = mizan_results_page_get_unassessed (results_page);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (priorities, expected->n_priorities - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (priorities, expected->n_priorities));
+
+  /* The first of them opens its capability in the questionnaire. */
   first = gtk_list_box_get_row_at_index (priorities, 0);
   g_assert_nonnull (first);
   g_signal_emit_by_name (first, "activate");

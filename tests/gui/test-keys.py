@@ -106,11 +106,7 @@ def main():
     if shutil.which('xdotool') is None:
         print('1..0 # SKIP xdotool is not installed')
         return 0
-    context = e2e.Context()
-    try:
-        return e2e.Tap(STEPS).run(context)
-    finally:
-        context.cleanup()
+    return e2e.run(STEPS)
 
 
 if __name__ == '__main__':

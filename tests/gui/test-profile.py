@@ -95,13 +95,5 @@ STEPS = [
 ]
 
 
-def main():
-    context = e2e.Context()
-    try:
-        return e2e.Tap(STEPS).run(context)
-    finally:
-        context.cleanup()
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(e2e.run(STEPS))
