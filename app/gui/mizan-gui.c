@@ -26,6 +26,7 @@
 #include "mizan-roadmap-page.h"
 #include "mizan-compare-page.h"
 #include "mizan-start-page.h"
+#include "mizan-trash-dialog.h"
 #include "mizan-window.h"
 #ifdef MIZAN_HAVE_RENDER
 #include "mizan-chart-view.h"
@@ -58,6 +59,7 @@ mizan_gui_init (void)
       g_type_ensure (MIZAN_TYPE_RESULTS_PAGE);
       g_type_ensure (MIZAN_TYPE_ROADMAP_PAGE);
       g_type_ensure (MIZAN_TYPE_START_PAGE);
+      g_type_ensure (MIZAN_TYPE_TRASH_DIALOG);
       g_type_ensure (MIZAN_TYPE_WINDOW);
 #ifdef MIZAN_HAVE_RENDER
       g_type_ensure (MIZAN_TYPE_CHART_VIEW);
