@@ -7,7 +7,6 @@
 
 #include "mizan-capability-page.h"
 #include "mizan-profile-row.h"
-#include "mizan-results.h"
 #include "mizan-references.h"
 #include "mizan-gui.h"
 #include "mizan-height-for-width-layout.h"
@@ -430,11 +429,7 @@ static gboolean
 row_unanswered (MizanCapabilityPage *self,
                 MizanPracticeRow    *row)
 {
-  MizanPractice *practice = mizan_practice_row_get_practice (row);
-
-  return mizan_session_get_status (self->session, practice->id) == MIZAN_STATUS_NONE &&
-         mizan_results_excluded_by (mizan_session_get_framework (self->session),
-                                    mizan_session_get_assessment (self->session), practice) == NULL;
+  return mizan_session_is_to_answer (self->session, mizan_practice_row_get_practice (row));
 }
 
 /* Alt+Down and Alt+Up: the next or previous unanswered practice of this

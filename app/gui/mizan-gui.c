@@ -250,8 +250,6 @@ const MizanPractice *
 mizan_gui_first_unassessed (MizanSession                *session,
                             const MizanCapabilityResult *result)
 {
-  MizanFramework *framework = mizan_session_get_framework (session);
-  MizanAssessment *assessment = mizan_session_get_assessment (session);
   const MizanCapability *capability = result->capability;
   const MizanPractice *first = NULL;
 
@@ -261,8 +259,7 @@ mizan_gui_first_unassessed (MizanSession                *session,
 
       if (practice->level > result->target ||
           (first != NULL && practice->level >= first->level) ||
-          mizan_assessment_get_answer (assessment, practice->id) != NULL ||
-          mizan_results_excluded_by (framework, assessment, practice) != NULL)
+          !mizan_session_is_to_answer (session, practice))
         continue;
       first = practice;
     }

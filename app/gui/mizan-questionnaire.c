@@ -8,7 +8,6 @@
 
 #include "mizan-capability-row.h"
 #include "mizan-questionnaire.h"
-#include "mizan-results.h"
 #include "mizan-gui.h"
 
 struct _MizanQuestionnaire
@@ -66,12 +65,8 @@ static gboolean
 has_unanswered (MizanQuestionnaire *self,
                 MizanCapability    *capability)
 {
-  MizanFramework *framework = mizan_session_get_framework (self->session);
-  MizanAssessment *assessment = mizan_session_get_assessment (self->session);
-
   for (guint i = 0; i < capability->n_practices; i++)
-    if (mizan_session_get_status (self->session, capability->practices[i]->id) == MIZAN_STATUS_NONE &&
-        mizan_results_excluded_by (framework, assessment, capability->practices[i]) == NULL)
+    if (mizan_session_is_to_answer (self->session, capability->practices[i]))
       return TRUE;
   return FALSE;
 }

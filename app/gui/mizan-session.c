@@ -413,6 +413,17 @@ mizan_session_set_answer (MizanSession  *self,
   return TRUE;
 }
 
+gboolean
+mizan_session_is_to_answer (MizanSession        *self,
+                            const MizanPractice *practice)
+{
+  g_return_val_if_fail (MIZAN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (practice != NULL, FALSE);
+
+  return mizan_session_get_status (self, practice->id) == MIZAN_STATUS_NONE &&
+         mizan_results_excluded_by (self->framework, self->assessment, practice) == NULL;
+}
+
 MizanStatus
 mizan_session_get_status (MizanSession *self,
                           const char   *practice_id)

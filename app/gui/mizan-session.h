@@ -61,6 +61,10 @@ gboolean          mizan_session_set_answer          (MizanSession    *self,
                                                      const char      *note,
                                                      const char      *evidence,
                                                      GError         **error);
+/* Whether @practice still waits for a status: unanswered (a note alone is
+ * no answer) and in scope by the organization's profile, as scoring counts it. */
+gboolean          mizan_session_is_to_answer        (MizanSession        *self,
+                                                     const MizanPractice *practice);
 MizanStatus       mizan_session_get_status          (MizanSession    *self,
                                                      const char      *practice_id);
 /* @target < 0 or equal to the framework default: follow the default. */
